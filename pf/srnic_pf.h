@@ -1,0 +1,163 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * srnic_pf: private state of the 82576 physical function driver.
+ */
+#ifndef _SRNIC_PF_H_
+#define _SRNIC_PF_H_
+
+#include <linux/pci.h>
+#include <linux/netdevice.h>
+#include <linux/etherdevice.h>
+#include <linux/workqueue.h>
+#include <linux/spinlock.h>
+#include <linux/if_vlan.h>
+#include <linux/ethtool.h>
+
+#include "srnic_compat.h"
+#include "srnic_hw.h"
+#include "srnic_regs.h"
+#include "srnic_txrx.h"
+
+#define SRNIC_PF_DRV_NAME	"srnic_pf"
+#define SRNIC_PF_MAX_QP		4	/* RSS queue pairs without VFs */
+#define SRNIC_PF_WATCHDOG	(2 * HZ)
+
+enum srnic_pf_irq_mode {
+	SRNIC_IRQ_MSIX,
+	SRNIC_IRQ_MSI,
+	SRNIC_IRQ_INTX,
+};
+
+/* bits in srnic_pf::state */
+enum srnic_pf_state {
+	SRNIC_PF_DOWN,		/* queues not running */
+	SRNIC_PF_RESETTING,	/* reset task owns the device */
+	SRNIC_PF_REMOVING,	/* pci remove in progress */
+	SRNIC_PF_GONE,		/* surprise removal seen */
+	SRNIC_PF_NBITS,
+};
+
+/* Hardware MAC counters, accumulated from the clear-on-read registers. */
+struct srnic_pf_hw_stats {
+	u64 crcerrs;
+	u64 algnerrc;
+	u64 symerrs;
+	u64 rxerrc;
+	u64 mpc;
+	u64 colc;
+	u64 latecol;
+	u64 dc;
+	u64 rlec;
+	u64 xonrxc;
+	u64 xontxc;
+	u64 xoffrxc;
+	u64 xofftxc;
+	u64 gprc;
+	u64 bprc;
+	u64 mprc;
+	u64 gptc;
+	u64 gorc;
+	u64 gotc;
+	u64 rnbc;
+	u64 ruc;
+	u64 rfc;
+	u64 roc;
+	u64 rjc;
+	u64 tpr;
+	u64 tpt;
+	u64 mptc;
+	u64 bptc;
+	u64 tsctc;
+};
+
+struct srnic_pf {
+	struct srnic_hw hw;		/* first: MMIO accessors */
+	u8 __iomem *bar0;		/* the mapping; hw.hw_addr may drop it */
+	struct pci_dev *pdev;
+	struct net_device *netdev;
+	struct devlink *devlink;
+	unsigned long state[BITS_TO_LONGS(SRNIC_PF_NBITS)];
+	u32 msg_enable;
+
+	/* identity from the NVM */
+	u8 perm_addr[ETH_ALEN];
+	u16 nvm_version;
+	u16 nvm_image_id;
+	char pba[16];
+	u64 serial;
+
+	/* interrupts */
+	enum srnic_pf_irq_mode irq_mode;
+	unsigned int num_vectors;	/* allocated (MSI-X: qp + misc) */
+	unsigned int misc_vector;	/* MSI-X entry of the link/misc cause */
+	u32 eims_misc;
+	u32 eims_queues;
+	u64 misc_irqs;			/* misc interrupts taken */
+	char misc_name[IFNAMSIZ + 16];
+
+	/* queues */
+	unsigned int num_qp;		/* active queue pairs */
+	unsigned int max_qp;		/* limited by vectors */
+	u16 tx_ring_count;
+	u16 rx_ring_count;
+	struct srnic_ring *tx_ring[SRNIC_PF_MAX_QP];
+	struct srnic_ring *rx_ring[SRNIC_PF_MAX_QP];
+	struct srnic_q_vector *q_vector[SRNIC_PF_MAX_QP];
+	u32 rss_key[SRNIC_RSSRK_NUM];
+
+	/* link */
+	bool link_up;
+	u16 link_speed;			/* Mbps */
+	u8 link_duplex;
+	struct delayed_work watchdog;
+	struct work_struct reset_task;
+	u64 tx_timeouts;
+
+	/* statistics */
+	spinlock_t stats_lock;		/* hw_stats and their reads */
+	struct srnic_pf_hw_stats hw_stats;
+};
+
+static inline struct srnic_pf *srnic_netdev_to_pf(struct net_device *netdev)
+{
+	return *(struct srnic_pf **)netdev_priv(netdev);
+}
+
+/* srnic_pf_hw.c */
+int srnic_pf_hw_reset(struct srnic_pf *pf);
+int srnic_pf_nvm_read(struct srnic_pf *pf, u16 word, u16 *data);
+int srnic_pf_nvm_validate(struct srnic_pf *pf);
+int srnic_pf_read_identity(struct srnic_pf *pf);
+int srnic_pf_phy_read(struct srnic_pf *pf, u32 reg, u16 *val);
+int srnic_pf_phy_write(struct srnic_pf *pf, u32 reg, u16 val);
+int srnic_pf_phy_init(struct srnic_pf *pf);
+void srnic_pf_hw_init_filters(struct srnic_pf *pf);
+void srnic_pf_set_rar(struct srnic_pf *pf, unsigned int idx, const u8 *addr,
+		      bool valid);
+void srnic_pf_update_hw_stats(struct srnic_pf *pf);
+bool srnic_pf_check_link(struct srnic_pf *pf);
+
+/* srnic_pf_netdev.c */
+int srnic_pf_netdev_create(struct srnic_pf *pf);
+void srnic_pf_netdev_destroy(struct srnic_pf *pf);
+int srnic_pf_open(struct net_device *netdev);
+int srnic_pf_close(struct net_device *netdev);
+void srnic_pf_reinit_locked(struct srnic_pf *pf);
+void srnic_pf_get_stats64(struct net_device *netdev,
+			  struct rtnl_link_stats64 *stats);
+void srnic_pf_set_ring_counts(struct srnic_pf *pf, u16 tx, u16 rx);
+void srnic_pf_update_link(struct srnic_pf *pf);
+
+/* srnic_pf_main.c */
+void srnic_pf_irq_enable_misc(struct srnic_pf *pf);
+
+/* srnic_pf_ethtool.c */
+void srnic_pf_set_ethtool_ops(struct net_device *netdev);
+
+/* srnic_pf_devlink.c */
+struct srnic_pf *srnic_pf_devlink_alloc(struct pci_dev *pdev);
+void srnic_pf_devlink_register(struct srnic_pf *pf);
+void srnic_pf_devlink_unregister(struct srnic_pf *pf);
+void srnic_pf_devlink_free(struct srnic_pf *pf);
+
+#endif /* _SRNIC_PF_H_ */

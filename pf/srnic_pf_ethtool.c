@@ -1,0 +1,440 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * srnic_pf: ethtool operations.
+ */
+#include <linux/ethtool.h>
+#include <linux/delay.h>
+#include <linux/linkmode.h>
+
+#include "srnic_compat.h"
+#include "srnic_pf.h"
+
+struct srnic_pf_stat {
+	char name[ETH_GSTRING_LEN];
+	unsigned int offset;
+};
+
+#define SRNIC_HW_STAT(_name, _field) { \
+	.name = _name, \
+	.offset = offsetof(struct srnic_pf_hw_stats, _field), \
+}
+
+/* MAC counters that rtnl_link_stats64 has no field for */
+static const struct srnic_pf_stat srnic_pf_hw_stats_desc[] = {
+	SRNIC_HW_STAT("rx_no_buffer_count", rnbc),
+	SRNIC_HW_STAT("rx_broadcast", bprc),
+	SRNIC_HW_STAT("tx_broadcast", bptc),
+	SRNIC_HW_STAT("tx_multicast", mptc),
+	SRNIC_HW_STAT("rx_undersize", ruc),
+	SRNIC_HW_STAT("rx_fragments", rfc),
+	SRNIC_HW_STAT("rx_oversize", roc),
+	SRNIC_HW_STAT("rx_jabbers", rjc),
+	SRNIC_HW_STAT("rx_symbol_errors", symerrs),
+	SRNIC_HW_STAT("tx_deferred", dc),
+	SRNIC_HW_STAT("rx_xon", xonrxc),
+	SRNIC_HW_STAT("tx_xon", xontxc),
+	SRNIC_HW_STAT("rx_xoff", xoffrxc),
+	SRNIC_HW_STAT("tx_xoff", xofftxc),
+	SRNIC_HW_STAT("tx_tso_contexts", tsctc),
+};
+
+#define SRNIC_PF_HW_STATS	ARRAY_SIZE(srnic_pf_hw_stats_desc)
+#define SRNIC_PF_DRV_STATS	2	/* tx_timeouts, misc_irqs */
+
+static const char * const srnic_pf_txq_stats[] = {
+	"packets", "bytes", "restart", "busy", "csum", "tso", "vlan_insert",
+	"dma_err", "linearize",
+};
+
+static const char * const srnic_pf_rxq_stats[] = {
+	"packets", "bytes", "csum_good", "csum_err", "alloc_failed",
+	"vlan_strip", "frame_err", "drops",
+};
+
+#define SRNIC_PF_QUEUE_STATS (ARRAY_SIZE(srnic_pf_txq_stats) + \
+			      ARRAY_SIZE(srnic_pf_rxq_stats))
+
+static const char srnic_pf_tests[][ETH_GSTRING_LEN] = {
+	"Register test  (offline)",
+	"NVM checksum   (offline)",
+	"Interrupt test (offline)",
+	"Link test   (on/offline)",
+};
+
+#define SRNIC_PF_NUM_TESTS ARRAY_SIZE(srnic_pf_tests)
+
+static void srnic_pf_get_drvinfo(struct net_device *netdev,
+				 struct ethtool_drvinfo *info)
+{
+	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
+
+	strscpy(info->driver, SRNIC_PF_DRV_NAME, sizeof(info->driver));
+	strscpy(info->bus_info, pci_name(pf->pdev), sizeof(info->bus_info));
+	snprintf(info->fw_version, sizeof(info->fw_version), "%u.%u.%u",
+		 pf->nvm_version >> 12, (pf->nvm_version >> 4) & 0xFF,
+		 pf->nvm_version & 0xF);
+}
+
+static u32 srnic_pf_get_msglevel(struct net_device *netdev)
+{
+	return srnic_netdev_to_pf(netdev)->msg_enable;
+}
+
+static void srnic_pf_set_msglevel(struct net_device *netdev, u32 level)
+{
+	srnic_netdev_to_pf(netdev)->msg_enable = level;
+}
+
+static const int srnic_pf_link_modes[] = {
+	ETHTOOL_LINK_MODE_10baseT_Half_BIT,
+	ETHTOOL_LINK_MODE_10baseT_Full_BIT,
+	ETHTOOL_LINK_MODE_100baseT_Half_BIT,
+	ETHTOOL_LINK_MODE_100baseT_Full_BIT,
+	ETHTOOL_LINK_MODE_1000baseT_Full_BIT,
+	ETHTOOL_LINK_MODE_Autoneg_BIT,
+	ETHTOOL_LINK_MODE_TP_BIT,
+};
+
+static int srnic_pf_get_link_ksettings(struct net_device *netdev,
+				       struct ethtool_link_ksettings *cmd)
+{
+	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
+
+	linkmode_zero(cmd->link_modes.supported);
+	linkmode_set_bit_array(srnic_pf_link_modes,
+			       ARRAY_SIZE(srnic_pf_link_modes),
+			       cmd->link_modes.supported);
+	linkmode_copy(cmd->link_modes.advertising, cmd->link_modes.supported);
+	cmd->base.port = PORT_TP;
+	cmd->base.phy_address = SRNIC_PHY_ADDR;
+	cmd->base.autoneg = AUTONEG_ENABLE;
+	if (pf->link_up) {
+		cmd->base.speed = pf->link_speed;
+		cmd->base.duplex = pf->link_duplex;
+	} else {
+		cmd->base.speed = SPEED_UNKNOWN;
+		cmd->base.duplex = DUPLEX_UNKNOWN;
+	}
+	return 0;
+}
+
+static void srnic_pf_get_ringparam(struct net_device *netdev,
+				   struct ethtool_ringparam *ring,
+				   struct kernel_ethtool_ringparam *kring,
+				   struct netlink_ext_ack *extack)
+{
+	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
+
+	ring->rx_max_pending = SRNIC_MAX_RING;
+	ring->tx_max_pending = SRNIC_MAX_RING;
+	ring->rx_pending = pf->rx_ring_count;
+	ring->tx_pending = pf->tx_ring_count;
+}
+
+static int srnic_pf_set_ringparam(struct net_device *netdev,
+				  struct ethtool_ringparam *ring,
+				  struct kernel_ethtool_ringparam *kring,
+				  struct netlink_ext_ack *extack)
+{
+	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
+	u32 tx, rx;
+
+	if (ring->rx_mini_pending || ring->rx_jumbo_pending)
+		return -EINVAL;
+	if (ring->tx_pending < SRNIC_MIN_RING ||
+	    ring->rx_pending < SRNIC_MIN_RING) {
+		NL_SET_ERR_MSG_MOD(extack, "ring size below the minimum of 64");
+		return -EINVAL;
+	}
+	tx = ALIGN(ring->tx_pending, SRNIC_RING_ALIGN);
+	rx = ALIGN(ring->rx_pending, SRNIC_RING_ALIGN);
+	if (tx == pf->tx_ring_count && rx == pf->rx_ring_count)
+		return 0;
+	srnic_pf_set_ring_counts(pf, tx, rx);
+	srnic_pf_reinit_locked(pf);
+	return 0;
+}
+
+static void srnic_pf_get_channels(struct net_device *netdev,
+				  struct ethtool_channels *ch)
+{
+	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
+
+	ch->max_combined = pf->max_qp;
+	ch->combined_count = pf->num_qp;
+	if (pf->irq_mode == SRNIC_IRQ_MSIX) {
+		ch->max_other = 1;
+		ch->other_count = 1;
+	}
+}
+
+static int srnic_pf_set_channels(struct net_device *netdev,
+				 struct ethtool_channels *ch)
+{
+	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
+	bool running = netif_running(netdev);
+
+	if (!ch->combined_count || ch->rx_count || ch->tx_count ||
+	    ch->combined_count > pf->max_qp)
+		return -EINVAL;
+	if (ch->other_count != (pf->irq_mode == SRNIC_IRQ_MSIX ? 1 : 0))
+		return -EINVAL;
+	if (ch->combined_count == pf->num_qp)
+		return 0;
+	if (running)
+		srnic_pf_close(netdev);
+	pf->num_qp = ch->combined_count;
+	if (running)
+		return srnic_pf_open(netdev);
+	return 0;
+}
+
+static int srnic_pf_get_sset_count(struct net_device *netdev, int sset)
+{
+	switch (sset) {
+	case ETH_SS_STATS:
+		return SRNIC_PF_HW_STATS + SRNIC_PF_DRV_STATS +
+		       SRNIC_PF_MAX_QP * SRNIC_PF_QUEUE_STATS;
+	case ETH_SS_TEST:
+		return SRNIC_PF_NUM_TESTS;
+	default:
+		return -EOPNOTSUPP;
+	}
+}
+
+static void srnic_pf_get_strings(struct net_device *netdev, u32 sset, u8 *data)
+{
+	unsigned int i, q;
+
+	switch (sset) {
+	case ETH_SS_STATS:
+		for (i = 0; i < SRNIC_PF_HW_STATS; i++)
+			ethtool_puts(&data, srnic_pf_hw_stats_desc[i].name);
+		ethtool_puts(&data, "tx_timeout_count");
+		ethtool_puts(&data, "misc_interrupts");
+		for (q = 0; q < SRNIC_PF_MAX_QP; q++) {
+			for (i = 0; i < ARRAY_SIZE(srnic_pf_txq_stats); i++)
+				ethtool_sprintf(&data, "tx_queue_%u_%s", q,
+						srnic_pf_txq_stats[i]);
+			for (i = 0; i < ARRAY_SIZE(srnic_pf_rxq_stats); i++)
+				ethtool_sprintf(&data, "rx_queue_%u_%s", q,
+						srnic_pf_rxq_stats[i]);
+		}
+		break;
+	case ETH_SS_TEST:
+		memcpy(data, srnic_pf_tests, sizeof(srnic_pf_tests));
+		break;
+	}
+}
+
+static u64 *srnic_pf_fill_ring(struct srnic_ring *ring, bool tx, u64 *data)
+{
+	unsigned int start;
+
+	if (!ring) {
+		unsigned int n = tx ? ARRAY_SIZE(srnic_pf_txq_stats) :
+				      ARRAY_SIZE(srnic_pf_rxq_stats);
+
+		memset(data, 0, n * sizeof(*data));
+		return data + n;
+	}
+	do {
+		start = u64_stats_fetch_begin(&ring->syncp);
+		data[0] = ring->stats.packets;
+		data[1] = ring->stats.bytes;
+		if (tx) {
+			data[2] = ring->tx_stats.restart_queue;
+			data[3] = ring->tx_stats.tx_busy;
+			data[4] = ring->tx_stats.csum_offload;
+			data[5] = ring->tx_stats.tso;
+			data[6] = ring->tx_stats.vlan_insert;
+			data[7] = ring->tx_stats.dma_err;
+			data[8] = ring->tx_stats.linearize;
+		} else {
+			data[2] = ring->rx_stats.csum_good;
+			data[3] = ring->rx_stats.csum_err;
+			data[4] = ring->rx_stats.alloc_failed;
+			data[5] = ring->rx_stats.vlan_strip;
+			data[6] = ring->rx_stats.frame_err;
+			data[7] = ring->rx_stats.drops;
+		}
+	} while (u64_stats_fetch_retry(&ring->syncp, start));
+	return data + (tx ? ARRAY_SIZE(srnic_pf_txq_stats) :
+			    ARRAY_SIZE(srnic_pf_rxq_stats));
+}
+
+static void srnic_pf_get_ethtool_stats(struct net_device *netdev,
+				       struct ethtool_stats *stats, u64 *data)
+{
+	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
+	unsigned long flags;
+	unsigned int i, q;
+
+	srnic_pf_update_hw_stats(pf);
+	spin_lock_irqsave(&pf->stats_lock, flags);
+	for (i = 0; i < SRNIC_PF_HW_STATS; i++)
+		*data++ = *(u64 *)((u8 *)&pf->hw_stats +
+				   srnic_pf_hw_stats_desc[i].offset);
+	spin_unlock_irqrestore(&pf->stats_lock, flags);
+	*data++ = pf->tx_timeouts;
+	*data++ = READ_ONCE(pf->misc_irqs);
+	for (q = 0; q < SRNIC_PF_MAX_QP; q++) {
+		data = srnic_pf_fill_ring(pf->tx_ring[q], true, data);
+		data = srnic_pf_fill_ring(pf->rx_ring[q], false, data);
+	}
+}
+
+/* Registers shown by ethtool -d, in this order. */
+static const u32 srnic_pf_dump_regs[] = {
+	SRNIC_CTRL, SRNIC_STATUS, SRNIC_CTRL_EXT, SRNIC_MDIC, SRNIC_EECD,
+	SRNIC_IMS, SRNIC_EIMS, SRNIC_EIAC, SRNIC_EIAM, SRNIC_GPIE,
+	SRNIC_IVAR0(0), SRNIC_IVAR0(1), SRNIC_IVAR0(2), SRNIC_IVAR0(3),
+	SRNIC_IVAR_MISC, SRNIC_RCTL, SRNIC_RXCSUM, SRNIC_RLPML, SRNIC_MRQC,
+	SRNIC_VT_CTL, SRNIC_TCTL, SRNIC_TIPG, SRNIC_DTXCTL, SRNIC_DTXSWC,
+	SRNIC_VFRE, SRNIC_VFTE, SRNIC_MBVFIMR, SRNIC_QDE, SRNIC_RXPBS,
+	SRNIC_TXPBS, SRNIC_RAL0, SRNIC_RAH0,
+};
+
+#define SRNIC_PF_Q_DUMP		8	/* registers per queue block */
+#define SRNIC_PF_DUMP_QUEUES	4
+#define SRNIC_PF_REGS_LEN	(ARRAY_SIZE(srnic_pf_dump_regs) + \
+				 2 * SRNIC_PF_DUMP_QUEUES * SRNIC_PF_Q_DUMP)
+
+static int srnic_pf_get_regs_len(struct net_device *netdev)
+{
+	return SRNIC_PF_REGS_LEN * sizeof(u32);
+}
+
+static void srnic_pf_get_regs(struct net_device *netdev,
+			      struct ethtool_regs *regs, void *p)
+{
+	static const u32 qoff[SRNIC_PF_Q_DUMP] = {
+		SRNIC_Q_DBAL, SRNIC_Q_DBAH, SRNIC_Q_DLEN, SRNIC_Q_SRRCTL,
+		SRNIC_Q_DH, SRNIC_Q_DCA_CTRL, SRNIC_Q_DT, SRNIC_Q_DCTL,
+	};
+	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
+	u32 *buf = p;
+	unsigned int i, q;
+
+	regs->version = (1u << 24) | (pf->pdev->revision << 16) |
+			pf->pdev->device;
+	for (i = 0; i < ARRAY_SIZE(srnic_pf_dump_regs); i++)
+		*buf++ = srnic_rd32(&pf->hw, srnic_pf_dump_regs[i]);
+	for (q = 0; q < SRNIC_PF_DUMP_QUEUES; q++)
+		for (i = 0; i < SRNIC_PF_Q_DUMP; i++)
+			*buf++ = srnic_rd32(&pf->hw,
+					    SRNIC_PF_RXQ_BASE(q) + qoff[i]);
+	for (q = 0; q < SRNIC_PF_DUMP_QUEUES; q++)
+		for (i = 0; i < SRNIC_PF_Q_DUMP; i++)
+			*buf++ = srnic_rd32(&pf->hw,
+					    SRNIC_PF_TXQ_BASE(q) + qoff[i]);
+}
+
+/*
+ * Register test: walk patterns through the descriptor base and length
+ * registers of the last queue, which the PF never uses for its own
+ * traffic, and restore them afterwards.
+ */
+static int srnic_pf_reg_test(struct srnic_pf *pf)
+{
+	static const u32 patterns[] = {
+		0x5A5A5A5A, 0xA5A5A5A5, 0x00000000, 0xFFFFFFFF,
+	};
+	static const struct {
+		u32 reg;
+		u32 mask;
+	} regs[] = {
+		{ SRNIC_PF_RXQ_BASE(SRNIC_NUM_QUEUES - 1) + SRNIC_Q_DBAL, 0xFFFFFF80 },
+		{ SRNIC_PF_RXQ_BASE(SRNIC_NUM_QUEUES - 1) + SRNIC_Q_DBAH, 0xFFFFFFFF },
+		{ SRNIC_PF_RXQ_BASE(SRNIC_NUM_QUEUES - 1) + SRNIC_Q_DLEN, 0x000FFF80 },
+		{ SRNIC_PF_TXQ_BASE(SRNIC_NUM_QUEUES - 1) + SRNIC_Q_DBAL, 0xFFFFFF80 },
+		{ SRNIC_PF_TXQ_BASE(SRNIC_NUM_QUEUES - 1) + SRNIC_Q_DBAH, 0xFFFFFFFF },
+		{ SRNIC_PF_TXQ_BASE(SRNIC_NUM_QUEUES - 1) + SRNIC_Q_DLEN, 0x000FFF80 },
+	};
+	struct srnic_hw *hw = &pf->hw;
+	unsigned int r, i;
+	u32 saved, val;
+	int err = 0;
+
+	if (srnic_rd32(hw, SRNIC_STATUS) == ~0U)
+		return -ENODEV;
+	for (r = 0; r < ARRAY_SIZE(regs) && !err; r++) {
+		saved = srnic_rd32(hw, regs[r].reg);
+		for (i = 0; i < ARRAY_SIZE(patterns); i++) {
+			srnic_wr32(hw, regs[r].reg, patterns[i] & regs[r].mask);
+			val = srnic_rd32(hw, regs[r].reg) & regs[r].mask;
+			if (val != (patterns[i] & regs[r].mask)) {
+				netdev_err(pf->netdev,
+					   "register test: 0x%05x wrote 0x%08x read 0x%08x\n",
+					   regs[r].reg,
+					   patterns[i] & regs[r].mask, val);
+				err = -EIO;
+				break;
+			}
+		}
+		srnic_wr32(hw, regs[r].reg, saved);
+	}
+	return err;
+}
+
+/* Interrupt test: raise the link cause by software, see the handler run. */
+static int srnic_pf_intr_test(struct srnic_pf *pf)
+{
+	u64 before = READ_ONCE(pf->misc_irqs);
+	int i;
+
+	if (pf->irq_mode != SRNIC_IRQ_MSIX && !netif_running(pf->netdev))
+		return -EAGAIN;	/* the only vector is requested at open */
+	srnic_wr32(&pf->hw, SRNIC_ICS, SRNIC_ICR_LSC);
+	for (i = 0; i < 50; i++) {
+		usleep_range(10000, 12000);
+		if (READ_ONCE(pf->misc_irqs) != before)
+			return 0;
+	}
+	netdev_err(pf->netdev, "interrupt test: no interrupt in 500 ms\n");
+	return -EIO;
+}
+
+static void srnic_pf_self_test(struct net_device *netdev,
+			       struct ethtool_test *eth_test, u64 *data)
+{
+	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
+
+	memset(data, 0, SRNIC_PF_NUM_TESTS * sizeof(*data));
+	if (eth_test->flags & ETH_TEST_FL_OFFLINE) {
+		data[0] = srnic_pf_reg_test(pf) ? 1 : 0;
+		data[1] = srnic_pf_nvm_validate(pf) ? 1 : 0;
+		data[2] = srnic_pf_intr_test(pf) ? 1 : 0;
+	}
+	data[3] = (srnic_rd32(&pf->hw, SRNIC_STATUS) & SRNIC_STATUS_LU) ? 0 : 1;
+	if (data[0] || data[1] || data[2] || data[3])
+		eth_test->flags |= ETH_TEST_FL_FAILED;
+}
+
+static const struct ethtool_ops srnic_pf_ethtool_ops = {
+	.supported_coalesce_params = 0,
+	.get_drvinfo = srnic_pf_get_drvinfo,
+	.get_msglevel = srnic_pf_get_msglevel,
+	.set_msglevel = srnic_pf_set_msglevel,
+	.get_link = ethtool_op_get_link,
+	.get_link_ksettings = srnic_pf_get_link_ksettings,
+	.get_ringparam = srnic_pf_get_ringparam,
+	.set_ringparam = srnic_pf_set_ringparam,
+	.get_channels = srnic_pf_get_channels,
+	.set_channels = srnic_pf_set_channels,
+	.get_sset_count = srnic_pf_get_sset_count,
+	.get_strings = srnic_pf_get_strings,
+	.get_ethtool_stats = srnic_pf_get_ethtool_stats,
+	.get_regs_len = srnic_pf_get_regs_len,
+	.get_regs = srnic_pf_get_regs,
+	.self_test = srnic_pf_self_test,
+};
+
+/**
+ * srnic_pf_set_ethtool_ops - attach the ethtool operations
+ * @netdev: the PF netdev
+ */
+void srnic_pf_set_ethtool_ops(struct net_device *netdev)
+{
+	netdev->ethtool_ops = &srnic_pf_ethtool_ops;
+}
