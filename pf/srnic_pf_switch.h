@@ -15,6 +15,7 @@
 #define _SRNIC_PF_SWITCH_H_
 
 #include <linux/if_ether.h>
+#include <linux/math.h>
 #include <linux/types.h>
 
 #include "srnic_regs.h"
@@ -23,6 +24,7 @@
 #define SRNIC_SW_VLAN_N		4096
 /* Multicast hashes kept per VPort; a longer list means multicast promisc */
 #define SRNIC_SW_MC_MAX		64
+#define SRNIC_SW_MC_HASH_MASK	(SRNIC_MTA_NUM * 32 - 1)
 /* RAR entries of the shared range that VF filters may never take, so the
  * PF keeps room for its own secondary unicast addresses.
  */
@@ -30,8 +32,8 @@
 /* VLVF entry reserved for VID 0 (priority-tagged frames) */
 #define SRNIC_SW_VLVF_VID0	0
 #define SRNIC_SW_MIN_FRAME	(ETH_ZLEN + ETH_FCS_LEN)
-#define SRNIC_SW_DEFAULT_FRAME	(ETH_FRAME_LEN + ETH_FCS_LEN + VLAN_HLEN_SW)
-#define VLAN_HLEN_SW		4
+/* 1500-byte MTU plus header, FCS and one VLAN tag */
+#define SRNIC_SW_DEFAULT_FRAME	1522
 #define SRNIC_SW_MAX_FRAME	SRNIC_MAX_FRAME
 #define SRNIC_SW_VID_MAX	4095	/* exclusive: 4095 is reserved */
 #define SRNIC_SW_QOS_MAX	7
