@@ -288,7 +288,7 @@ static void pol_set_mac(struct srnic_pol *pol, unsigned int vf,
 			return;
 		}
 		vp = srnic_sw_vport(pol->sw, vf);
-		if (srnic_sw_mac_owner(pol->sw, mac) == vf)
+		if (srnic_sw_mac_owner(pol->sw, mac) == (int)vf)
 			break;
 		if (vp->nr_uc >= SRNIC_POL_UC_MAX) {
 			pol_refuse(v, w0, -ENOSPC, SRNIC_POL_UC_LIMIT, res);

@@ -388,7 +388,7 @@ int srnic_sw_set_mac(struct srnic_sw *sw, unsigned int pool, const u8 *mac)
 		if (!is_valid_ether_addr(mac))
 			return -EINVAL;
 		owner = srnic_sw_mac_owner(sw, mac);
-		if (owner >= 0 && owner != pool)
+		if (owner >= 0 && owner != (int)pool)
 			return -EADDRINUSE;
 	}
 	i = sw_rar_primary(sw, pool);
@@ -457,7 +457,7 @@ int srnic_sw_uc_add(struct srnic_sw *sw, unsigned int pool, const u8 *mac)
 	if (!sw_pool_ok(sw, pool) || !is_valid_ether_addr(mac))
 		return -EINVAL;
 	owner = srnic_sw_mac_owner(sw, mac);
-	if (owner == pool)
+	if (owner == (int)pool)
 		return 0;
 	if (owner >= 0)
 		return -EADDRINUSE;
