@@ -1,0 +1,353 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Guest-side helpers for the srnic VM tests (busybox ash).  Sourced by
+# /init and by every test.  Results go to the srnic.tap virtio port (fd 8)
+# as "TAP: ok - <test>: <check>" lines; the host numbers them.
+#
+# Environment a test can use:
+#   DRIVER        PF driver under test (srnic_pf or igb)
+#   PF_IF         PF netdev in the root namespace (refresh with pf_find)
+#   PF_PCI        PF PCI address (0000:01:00.0)
+#   PARTNER_NS    namespace of the link partner (virtio-net on the same hub)
+#   PARTNER_IF    link-partner netdev inside PARTNER_NS
+#   PF_IP PARTNER_IP PREFIX, PF_IP6 PARTNER_IP6 PREFIX6
+#   QEMU_PF_NETDEV / QEMU_PARTNER_NETDEV  QEMU netdev ids (for set_link)
+#   CI_TEST       name of the running test
+
+export PATH=/sbin:/usr/sbin:/bin:/usr/bin
+export PARTNER_NS=${PARTNER_NS:-partner}
+export PARTNER_IF=${PARTNER_IF:-partner0}
+export PF_IP=${PF_IP:-192.0.2.1}
+export PARTNER_IP=${PARTNER_IP:-192.0.2.2}
+export PREFIX=${PREFIX:-24}
+export PF_IP6=${PF_IP6:-2001:db8::1}
+export PARTNER_IP6=${PARTNER_IP6:-2001:db8::2}
+export PREFIX6=${PREFIX6:-64}
+export DRIVER=${DRIVER:-srnic_pf}
+
+# Busybox sh runs its own applets before searching PATH, so the real
+# iproute2/iputils tools must be called by absolute path.  These wrappers
+# make plain "ip", "tc", "ping" in tests mean the real ones.  (Programs that
+# exec others, like "ip netns exec", search PATH and find the real tools.)
+ip() { /sbin/ip "$@"; }
+tc() { /sbin/tc "$@"; }
+if [ -x /sbin/ping ]; then
+	ping() { /sbin/ping "$@"; }
+	ping6() { /sbin/ping -6 "$@"; }
+fi
+export CI_TEST=${CI_TEST:-setup}
+CI_RESULTS=${CI_RESULTS:-/tmp/ci-results}
+
+# ---- reporting -------------------------------------------------------------
+
+_tap() {
+	echo "TAP: $*" >&8
+	echo "$*" >> "$CI_RESULTS"
+}
+
+# diag MSG...: a diagnostic line (shown with -v and kept in diag.log).
+diag() {
+	echo "# $*" >&8
+}
+
+ok() {
+	_tap "ok - $CI_TEST: $*"
+}
+
+# not_ok NAME [REASON...]
+not_ok() {
+	local name=$1
+	shift
+	_tap "not ok - $CI_TEST: $name"
+	[ $# -eq 0 ] || diag "    $*"
+}
+
+# skip NAME REASON...: never counted as a pass.
+skip() {
+	local name=$1
+	shift
+	_tap "ok - $CI_TEST: $name # SKIP $*"
+}
+
+# check NAME CMD [ARGS...]: ok if CMD succeeds; on failure show its output.
+check() {
+	local name=$1 rc=0
+	shift
+	"$@" > /tmp/check.out 2>&1 || rc=$?
+	if [ $rc = 0 ]; then
+		ok "$name"
+	else
+		not_ok "$name" "command failed (rc=$rc): $*"
+		tail -n 30 /tmp/check.out | sed 's/^/#     /' >&8
+	fi
+	return 0
+}
+
+# check_fail NAME CMD...: ok if CMD fails.
+check_fail() {
+	local name=$1 rc=0
+	shift
+	"$@" > /tmp/check.out 2>&1 || rc=$?
+	if [ $rc != 0 ]; then
+		ok "$name"
+	else
+		not_ok "$name" "command unexpectedly succeeded: $*"
+	fi
+	return 0
+}
+
+# run CMD...: run with the command and its output shown as diagnostics;
+# returns the command's status.
+run() {
+	local rc=0
+	echo "# + $*" >&8
+	"$@" > /tmp/run.out 2>&1 || rc=$?
+	sed 's/^/#   /' /tmp/run.out >&8
+	return $rc
+}
+
+# wait_until TIMEOUT_S CMD...: poll CMD every 0.1 s until it succeeds.
+wait_until() {
+	local t=$1 end
+	shift
+	end=$(( $(date +%s) + t ))
+	while ! "$@" > /dev/null 2>&1; do
+		[ "$(date +%s)" -lt "$end" ] || return 1
+		sleep 0.1
+	done
+	return 0
+}
+
+# ---- host control channel (fd 9) -------------------------------------------
+
+CI_REQ=0
+# host CMD [ARGS]: ask the host runner; prints the answer, returns its rc.
+# Commands: ping, hmp <cmd>, qmp <json>, qmp_events [name], trace_on <ev>,
+# trace_off <ev>, trace_mark, trace_grep <mark> <regex>,
+# trace_count <mark> <regex>.
+host() {
+	local id line tag rid rc b64
+	CI_REQ=$((CI_REQ + 1))
+	id="$$.$CI_REQ"
+	echo "REQ $id $*" >&9
+	while :; do
+		line=""
+		read -r -t 60 line <&9 || { echo "host: no answer to: $*" >&2; return 98; }
+		set -- $line
+		tag=${1:-} rid=${2:-} rc=${3:-99} b64=${4:--}
+		[ "$tag" = RESP ] && [ "$rid" = "$id" ] && break
+	done
+	[ "$b64" = - ] || echo "$b64" | base64 -d
+	return "$rc"
+}
+
+hmp() {
+	host hmp "$*"
+}
+
+# set_link on|off [NETDEV]: cable pull through the QEMU monitor.
+set_link() {
+	hmp "set_link ${2:-$QEMU_PF_NETDEV} $1"
+}
+
+# ---- topology --------------------------------------------------------------
+
+# in_partner CMD...: run in the link partner's namespace.
+in_partner() {
+	ip netns exec "$PARTNER_NS" "$@"
+}
+
+# netdev_by_driver DRV: first netdev whose device is bound to DRV.
+netdev_by_driver() {
+	local n d
+	for n in /sys/class/net/*; do
+		[ -e "$n/device/driver" ] || continue
+		d=$(basename "$(readlink "$n/device/driver")")
+		if [ "$d" = "$1" ]; then
+			basename "$n"
+			return 0
+		fi
+	done
+	return 1
+}
+
+# The PF: Intel 82576 (8086:10c9) physical function.
+pf_pci_find() {
+	local d
+	for d in /sys/bus/pci/devices/*; do
+		if [ "$(cat "$d/vendor")" = 0x8086 ] && [ "$(cat "$d/device")" = 0x10c9 ]; then
+			basename "$d"
+			return 0
+		fi
+	done
+	return 1
+}
+PF_PCI=${PF_PCI:-$(pf_pci_find || true)}
+export PF_PCI
+
+# pf_find [TIMEOUT]: set PF_IF to the PF netdev (bound to $DRIVER).
+pf_find() {
+	local end n
+	end=$(( $(date +%s) + ${1:-15} ))
+	while :; do
+		for n in /sys/bus/pci/devices/"$PF_PCI"/net/*; do
+			if [ -e "$n" ]; then
+				PF_IF=$(basename "$n")
+				export PF_IF
+				return 0
+			fi
+		done
+		[ "$(date +%s)" -lt "$end" ] || return 1
+		sleep 0.1
+	done
+}
+
+mod_loaded() {
+	[ -d "/sys/module/$1" ] && [ -e "/sys/module/$1/initstate" ] || \
+		grep -q "^$1 " /proc/modules
+}
+
+# pf_load [MODULE PARAMS]: load the PF driver under test.
+pf_load() {
+	case $DRIVER in
+	igb)
+		modprobe igb "$@"
+		;;
+	*)
+		if [ -e /srnic/srnic_lib.ko ] && ! mod_loaded srnic_lib; then
+			insmod /srnic/srnic_lib.ko || return 1
+		fi
+		[ -e "/srnic/$DRIVER.ko" ] || { echo "no /srnic/$DRIVER.ko (make modules?)" >&2; return 1; }
+		insmod "/srnic/$DRIVER.ko" "$@"
+		;;
+	esac
+}
+
+pf_unload() {
+	rmmod "$DRIVER"
+}
+
+# pf_unload_all: also unload srnic_lib (igb: same as pf_unload).
+pf_unload_all() {
+	pf_unload || return 1
+	if [ "$DRIVER" != igb ] && mod_loaded srnic_lib; then
+		rmmod srnic_lib
+	fi
+}
+
+has_carrier() {
+	[ "$(cat "/sys/class/net/$1/carrier" 2>/dev/null)" = 1 ]
+}
+
+partner_has_carrier() {
+	in_partner cat "/sys/class/net/$PARTNER_IF/carrier" 2>/dev/null | grep -qx 1
+}
+
+# pf_up: find the PF netdev, address it, bring it up, wait for carrier.
+pf_up() {
+	pf_find 15 || { echo "no netdev for $PF_PCI (driver $DRIVER)" >&2; return 1; }
+	ip addr flush dev "$PF_IF" || return 1
+	ip link set "$PF_IF" mtu "${PF_MTU:-1500}" || return 1
+	ip addr add "$PF_IP/$PREFIX" dev "$PF_IF" || return 1
+	ip -6 addr add "$PF_IP6/$PREFIX6" dev "$PF_IF" nodad || return 1
+	ip link set "$PF_IF" up || return 1
+	wait_until "${1:-15}" has_carrier "$PF_IF" || { echo "$PF_IF: no carrier" >&2; return 1; }
+}
+
+# pf_ensure: driver loaded and PF up with its address (idempotent).
+pf_ensure() {
+	if ! pf_find 0; then
+		mod_loaded "$DRIVER" || pf_load || return 1
+		pf_find 15 || return 1
+	fi
+	if ! ip -4 addr show dev "$PF_IF" | grep -q "$PF_IP/" || ! has_carrier "$PF_IF"; then
+		pf_up || return 1
+	fi
+	# the neighbour may be stale after a reload
+	ip neigh flush dev "$PF_IF" 2> /dev/null || true
+	return 0
+}
+
+# partner_setup: move the virtio-net link partner into its namespace.
+partner_setup() {
+	local n
+	modprobe virtio_net || return 1
+	if ! [ -e "/run/netns/$PARTNER_NS" ]; then
+		ip netns add "$PARTNER_NS" || return 1
+	fi
+	if ! in_partner ip link show "$PARTNER_IF" > /dev/null 2>&1; then
+		wait_until 10 netdev_by_driver virtio_net || return 1
+		n=$(netdev_by_driver virtio_net)
+		ip link set "$n" netns "$PARTNER_NS" || return 1
+		in_partner ip link set "$n" name "$PARTNER_IF" || return 1
+	fi
+	in_partner sysctl -qw net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0 || true
+	in_partner ip link set lo up || return 1
+	in_partner ip addr flush dev "$PARTNER_IF" || return 1
+	in_partner ip link set "$PARTNER_IF" mtu "${PARTNER_MTU:-1500}" || return 1
+	in_partner ip addr add "$PARTNER_IP/$PREFIX" dev "$PARTNER_IF" || return 1
+	in_partner ip -6 addr add "$PARTNER_IP6/$PREFIX6" dev "$PARTNER_IF" nodad || return 1
+	in_partner ip link set "$PARTNER_IF" up || return 1
+	wait_until 10 partner_has_carrier
+}
+
+# ping_partner [ARGS]: PF -> partner; ping_pf [ARGS]: partner -> PF.
+ping_partner() {
+	ping -q -c "${PING_COUNT:-3}" -i 0.2 -W 2 "$@" "$PARTNER_IP"
+}
+
+ping_pf() {
+	in_partner ping -q -c "${PING_COUNT:-3}" -i 0.2 -W 2 "$@" "$PF_IP"
+}
+
+# wait_ping [TIMEOUT]: until one ping PF -> partner succeeds.
+wait_ping() {
+	wait_until "${1:-10}" ping -q -c 1 -W 1 "$PARTNER_IP"
+}
+
+# ---- kernel log ------------------------------------------------------------
+
+# Lines that fail a test when they appear in the kernel log.
+KLOG_BAD='BUG[: ]|WARNING:|Call Trace|general protection|Oops|kmemleak|unreferenced object|UBSAN|KASAN|refcount_t:|list_(add|del) corruption|blocked for more than|soft lockup|hard LOCKUP|rcu_sched self-detected|rcu: INFO|Kernel panic|double free|use-after-free|memory leak'
+
+# klog_check NAME FILE: ok if FILE has no bad kernel log lines.
+klog_check() {
+	if grep -E "$KLOG_BAD" "$2" > /tmp/klog.bad 2>/dev/null; then
+		not_ok "$1" "kernel log has errors:"
+		grep -E -B 3 -A 25 "$KLOG_BAD" "$2" | head -n 80 | sed 's/^/#     /' >&8
+	else
+		ok "$1"
+	fi
+}
+
+# now_ms: milliseconds since boot.
+now_ms() {
+	awk '{ printf "%d\n", $1 * 1000 }' /proc/uptime
+}
+
+# wait_ms TIMEOUT_MS CMD...: like wait_until with millisecond precision;
+# prints the time it took in ms.
+wait_ms() {
+	local t=$1 start now
+	shift
+	start=$(now_ms)
+	while ! "$@" > /dev/null 2>&1; do
+		now=$(now_ms)
+		if [ $((now - start)) -ge "$t" ]; then
+			echo $((now - start))
+			return 1
+		fi
+		sleep 0.05
+	done
+	echo $(($(now_ms) - start))
+	return 0
+}
+
+no_carrier() {
+	! has_carrier "$1"
+}
+
+# iputils ping (needed for -M do); busybox ping lacks it.
+have_iputils_ping() {
+	ping -V 2>&1 | grep -q iputils
+}
