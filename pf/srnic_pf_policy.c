@@ -122,6 +122,21 @@ static bool pol_cts_bit(const struct srnic_pol_vf *v)
 	return v->cts && v->admin.link_state != SRNIC_POL_LINK_DISABLE;
 }
 
+/* Another VF's admin MAC stays reserved for it even while that VF, trusted,
+ * uses a different one: it gets it back at its next reset.
+ */
+static bool pol_admin_mac_of_other(const struct srnic_pol *pol,
+				   unsigned int vf, const u8 *mac)
+{
+	unsigned int i;
+
+	for (i = 0; i < pol->num_vfs; i++)
+		if (i != vf && pol_has_admin_mac(&pol->vf[i]) &&
+		    ether_addr_equal(pol->vf[i].admin.mac, mac))
+			return true;
+	return false;
+}
+
 static void pol_enable(struct srnic_pol *pol, unsigned int vf)
 {
 	const struct srnic_pol_vf *v = &pol->vf[vf];
@@ -267,7 +282,8 @@ static void pol_set_mac(struct srnic_pol *pol, unsigned int vf,
 			pol_refuse(v, w0, -EINVAL, SRNIC_POL_BAD_MAC, res);
 			return;
 		}
-		err = srnic_sw_set_mac(pol->sw, vf, mac);
+		err = pol_admin_mac_of_other(pol, vf, mac) ? -EADDRINUSE :
+		      srnic_sw_set_mac(pol->sw, vf, mac);
 		if (err) {
 			pol_refuse(v, w0, err, SRNIC_POL_MAC_IN_USE, res);
 			return;
@@ -290,6 +306,11 @@ static void pol_set_mac(struct srnic_pol *pol, unsigned int vf,
 		vp = srnic_sw_vport(pol->sw, vf);
 		if (srnic_sw_mac_owner(pol->sw, mac) == (int)vf)
 			break;
+		if (pol_admin_mac_of_other(pol, vf, mac)) {
+			pol_refuse(v, w0, -EADDRINUSE, SRNIC_POL_MAC_IN_USE,
+				   res);
+			return;
+		}
 		if (vp->nr_uc >= SRNIC_POL_UC_MAX) {
 			pol_refuse(v, w0, -ENOSPC, SRNIC_POL_UC_LIMIT, res);
 			return;
@@ -693,7 +714,8 @@ u32 srnic_pol_kick(struct srnic_pol *pol, unsigned int vf, u32 now_ms)
  * @mac: admin MAC; all zeros removes the admin MAC (the VF keeps the
  *       address it has and may change it again)
  *
- * The VF's filter moves to the new address at once.
+ * The VF's filter moves to the new address at once; an untrusted VF
+ * loses its extra unicast filters.
  *
  * Return: SRNIC_POL_ACT_RESET if a running VF must pick it up, 0, or
  * -EINVAL (bad VF, multicast address), -EADDRINUSE (another VPort has it).
@@ -712,12 +734,19 @@ int srnic_pol_set_vf_mac(struct srnic_pol *pol, unsigned int vf,
 		eth_zero_addr(v->admin.mac);
 		return SRNIC_POL_ACT_NONE;
 	}
+	if (pol_admin_mac_of_other(pol, vf, mac))
+		return -EADDRINUSE;
 	err = srnic_sw_set_mac(pol->sw, vf, mac);
 	if (err)
 		return err;
 	changed = !ether_addr_equal(v->mac, mac);
 	ether_addr_copy(v->admin.mac, mac);
 	ether_addr_copy(v->mac, mac);
+	/* an untrusted VF under an admin MAC has no extra filters */
+	if (!v->admin.trusted && srnic_sw_vport(pol->sw, vf)->nr_uc) {
+		srnic_sw_uc_clear(pol->sw, vf);
+		changed = true;
+	}
 	return changed && v->cts ? SRNIC_POL_ACT_RESET : SRNIC_POL_ACT_NONE;
 }
 

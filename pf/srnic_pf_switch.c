@@ -391,6 +391,9 @@ int srnic_sw_set_mac(struct srnic_sw *sw, unsigned int pool, const u8 *mac)
 		if (owner >= 0 && owner != (int)pool)
 			return -EADDRINUSE;
 	}
+	/* one RAR entry per address: a filter of ours becomes the primary */
+	if (!is_zero_ether_addr(mac))
+		srnic_sw_uc_del(sw, pool, mac);
 	i = sw_rar_primary(sw, pool);
 	ether_addr_copy(sw->rar_mac[i], mac);
 	ether_addr_copy(sw->vport[pool].mac, mac);
