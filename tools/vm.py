@@ -53,6 +53,14 @@ def _term(signum, frame):
     raise KeyboardInterrupt("signal %d" % signum)
 
 
+def tail_file(path, n):
+    try:
+        with open(path, "rb") as f:
+            return f.read().decode(errors="replace").splitlines()[-n:]
+    except OSError:
+        return []
+
+
 def log(msg):
     print("# vm: " + msg, file=sys.stderr, flush=True)
 
@@ -342,17 +350,23 @@ class Vm:
                         ctl = None
                 rl = [ctl] if ctl else []
                 r, _, _ = select.select(rl, [], [], 0.2)
-                if ctl in r:
-                    data = ctl.recv(65536)
+                if ctl is not None and ctl in r:
+                    try:
+                        data = ctl.recv(65536)
+                    except OSError:
+                        data = b""
                     if not data:
                         ctl.close()
                         ctl = None
                     cbuf += data
-                    while b"\n" in cbuf:
+                    while ctl is not None and b"\n" in cbuf:
                         line, cbuf = cbuf.split(b"\n", 1)
                         resp = self.handle(line.decode(errors="replace").strip())
                         if resp:
-                            ctl.sendall(resp)
+                            try:
+                                ctl.sendall(resp)
+                            except OSError:
+                                pass
                 # Results stream (a file written by QEMU).
                 try:
                     with open(tap_path, "rb") as f:
@@ -366,13 +380,15 @@ class Vm:
                     line, tbuf = tbuf.split(b"\n", 1)
                     s = line.decode(errors="replace").rstrip("\r")
                     if s.startswith("TAP: "):
-                        results.append(s[5:])
+                        results.append([s[5:], []])
                         if a.verbose >= 0:
                             print("# %s" % s[5:], file=sys.stderr, flush=True)
                     elif s.startswith("CI: suite done"):
                         done = True
                     else:
                         diag.append(s)
+                        if results and len(results[-1][1]) < 80:
+                            results[-1][1].append(s)
                         if a.verbose > 0:
                             print(s if s.startswith("#") else "#   " + s,
                                   file=sys.stderr, flush=True)
@@ -400,13 +416,18 @@ class Vm:
             qerr.close()
         elapsed = time.time() - t0
         pts = list(results)
-        if timed_out:
-            pts.append("not ok - vm: hard timeout after %d s (VM killed)" % a.timeout)
-        elif not done:
-            pts.append("not ok - vm: guest stopped before the suite finished "
-                       "(panic/crash? exit %s)" % proc.returncode)
+        if timed_out or not done:
+            tails = ["# console.log (tail):"] + ["#   " + ln for ln in
+                                                  tail_file(os.path.join(self.rundir, "console.log"), 40)]
+            tails += ["# dmesg.log (tail):"] + ["#   " + ln for ln in
+                                                tail_file(os.path.join(self.rundir, "dmesg.log"), 40)]
+            if timed_out:
+                pts.append(["not ok - vm: hard timeout after %d s (VM killed)" % a.timeout, tails])
+            else:
+                pts.append(["not ok - vm: guest stopped before the suite finished "
+                            "(panic/crash? exit %s)" % proc.returncode, tails])
         else:
-            pts.append("ok - vm: suite completed and guest powered off")
+            pts.append(["ok - vm: suite completed and guest powered off", []])
         with open(os.path.join(self.rundir, "diag.log"), "w") as f:
             f.write("\n".join(diag) + "\n")
         return elapsed, pts
@@ -485,7 +506,7 @@ def main():
     if a.shell:
         return elapsed
     failed = 0
-    for i, p in enumerate(pts, 1):
+    for i, (p, diags) in enumerate(pts, 1):
         m = re.match(r"(not ok|ok)( -)?\s*(.*)", p)
         if not m:
             continue
@@ -493,6 +514,8 @@ def main():
         print("%s %d - %s/%s" % (status, i, a.suite, rest))
         if status == "not ok":
             failed += 1
+            for d in diags:
+                print(d if d.startswith("#") else "#   " + d)
     print("1..%d" % len(pts))
     print("# suite %s driver %s: %.0f s, logs in %s" % (a.suite, a.driver, elapsed,
                                                        os.path.relpath(logdir, os.getcwd())))

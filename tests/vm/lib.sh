@@ -351,3 +351,32 @@ no_carrier() {
 have_iputils_ping() {
 	ping -V 2>&1 | grep -q iputils
 }
+
+# ---- QEMU trace events (host side log) -------------------------------------
+# Typical use:
+#   host trace_on e1000e_wrn_regs_write_unknown   (or list it in suite.conf)
+#   m=$(trace_mark)
+#   ... make the driver write the register ...
+#   trace_expect "rate limiter programmed" "$m" 'unknown register 0x36b0'
+
+# trace_mark: position in the QEMU trace log; later greps start there.
+trace_mark() {
+	host trace_mark
+}
+
+# trace_expect NAME MARK REGEX: ok if a trace line after MARK matches.
+trace_expect() {
+	local out rc=0
+	out=$(host trace_grep "$2" "$3") || rc=$?
+	if [ $rc = 0 ]; then
+		ok "$1"
+		echo "$out" | tail -n 3 | sed 's/^/#     /' >&8
+	else
+		not_ok "$1" "no QEMU trace line matching /$3/ since mark $2"
+	fi
+}
+
+# trace_count MARK REGEX: number of matching trace lines after MARK.
+trace_count() {
+	host trace_count "$1" "$2" || true
+}

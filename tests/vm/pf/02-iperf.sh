@@ -85,7 +85,7 @@ else
 fi
 
 tcpdump -r /tmp/partner.pcap -nn -e -vv 2> /dev/null > /tmp/partner.txt || true
-nfr=$(grep -c ' length ' /tmp/partner.txt || true)
+nfr=$(grep -c 'ethertype' /tmp/partner.txt || true)
 big=$(awk '/ > .*ethertype/ { for (i = 1; i < NF; i++) if ($i == "length") { l = $(i + 1); sub(/:$/, "", l); if (l + 0 > 1514) n++; break } } END { print n + 0 }' /tmp/partner.txt)
 bad=$(grep -c 'incorrect' /tmp/partner.txt || true)
 good=$(grep -c 'cksum 0x[0-9a-f]* (correct)' /tmp/partner.txt || true)

@@ -6,6 +6,8 @@
 
 check "PF up" pf_ensure
 wait_ping 10 || true
+host trace_on e1000e_link_status_changed > /dev/null || true
+mark=$(trace_mark)
 for round in 1 2 3; do
 	if ! hmp "set_link $QEMU_PF_NETDEV off" > /tmp/hmp.out; then
 		not_ok "round $round: set_link off" "$(cat /tmp/hmp.out)"
@@ -29,5 +31,7 @@ for round in 1 2 3; do
 		not_ok "round $round: ping after link up"
 	fi
 done
+trace_expect "QEMU traced the link changes" "$mark" 'e1000e_link_status_changed'
+host trace_off e1000e_link_status_changed > /dev/null || true
 dmesg | grep -iE "link (is )?(up|down)" | tail -n 4 | sed 's/^/#   /' >&8 || true
 hmp "set_link $QEMU_PF_NETDEV on" > /dev/null || true

@@ -1,0 +1,123 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Everything `make check` runs, in order, as TAP:
+#   1. tests/static/build-matrix.sh  (W=1 C=1 builds for 6.12 and 6.1,
+#                                    checkpatch --strict)
+#   2. make -C tests/unit check      (if tests/unit/Makefile exists)
+#   3. make modules                  (the .ko files the VM loads)
+#   4. the VM suites: tools/vm.py --suite S for every tests/vm/S/suite.conf
+# Ends with "N passed, M failed, K skipped"; exits non-zero on any failure.
+# A skipped point is never counted as passed.
+#
+# Env:
+#   DRIVER=srnic_pf|igb    PF driver for the VM suites (default srnic_pf)
+#   CHECK_STAGES="static unit modules vm"   stages to run
+#   CHECK_SUITES="pf"      VM suites (default: all with a suite.conf)
+#   CHECK_TESTS="ping,mtu" only these guest tests (substring match)
+#   VM_ARGS="..."          extra tools/vm.py arguments
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+KVER=${KVER:-6.12.95+deb12-amd64}
+DRIVER=${DRIVER:-srnic_pf}
+CHECK_STAGES=${CHECK_STAGES:-static unit modules vm}
+out=$top/build/check
+rm -rf "$out"
+mkdir -p "$out"
+export DRIVER
+
+if [ -z "${CHECK_SUITES:-}" ]; then
+	# every suite with a suite.conf, except those marked in_check=no
+	CHECK_SUITES=$(for c in tests/vm/*/suite.conf; do
+		[ -f "$c" ] || continue
+		grep -qx 'in_check=no' "$c" || basename "$(dirname "$c")"
+	done | tr '\n' ' ')
+fi
+
+timings=()
+stage_no=0
+# stage NAME CMD...: run CMD, keep its TAP in build/check/NN-NAME.tap and
+# its exit status in .rc.
+stage() {
+	local name=$1 rc t0 f
+	shift
+	stage_no=$((stage_no + 1))
+	f=$out/$(printf '%02d' $stage_no)-$name
+	echo "# ==== $name: $*"
+	t0=$(date +%s)
+	{
+		rc=0
+		"$@" 2>&1 || rc=$?
+		echo "$rc" > "$f.rc"
+	} | tee "$f.tap"
+	rc=$(cat "$f.rc")
+	timings+=("$name $(( $(date +%s) - t0 ))s")
+	echo "# ==== $name: exit $rc after $(( $(date +%s) - t0 ))s"
+	return 0
+}
+
+want() {
+	case " $CHECK_STAGES " in *" $1 "*) return 0 ;; esac
+	return 1
+}
+
+build_modules() {
+	local kdir=/lib/modules/$KVER/build
+	if make -s modules KDIR="$kdir" > "$out/modules.log" 2>&1; then
+		echo "ok 1 - make modules for $KVER: $(ls ./*.ko 2> /dev/null | xargs -r -n1 basename | tr '\n' ' ')"
+	else
+		echo "not ok 1 - make modules for $KVER"
+		tail -n 30 "$out/modules.log" | sed 's/^/#   /'
+	fi
+	echo "1..1"
+}
+
+want static && stage static tests/static/build-matrix.sh
+if want unit && [ -f tests/unit/Makefile ]; then
+	stage unit make -s -C tests/unit check
+fi
+want modules && stage modules build_modules
+if want vm; then
+	vmargs=()
+	if [ -n "${CHECK_TESTS:-}" ]; then
+		IFS=, read -r -a tl <<< "$CHECK_TESTS"
+		for t in "${tl[@]}"; do vmargs+=(-t "$t"); done
+	fi
+	# shellcheck disable=SC2206
+	vmargs+=(${VM_ARGS:-})
+	for s in $CHECK_SUITES; do
+		stage "vm-$s" python3 tools/vm.py -q --suite "$s" --driver "$DRIVER" "${vmargs[@]}"
+	done
+fi
+
+# Count top-level TAP points of every stage; a stage that failed without
+# reporting a failing point counts as one failure.
+pass=0
+fail=0
+skipn=0
+for f in "$out"/*.tap; do
+	[ -f "$f" ] || continue
+	read -r p m k < <(awk '
+		/^not ok([ \t]|$)/ { m++; next }
+		/^ok([ \t]|$)/ { if (tolower($0) ~ /#[ \t]*skip/) k++; else p++; next }
+		END { print p + 0, m + 0, k + 0 }' "$f")
+	rc=$(cat "${f%.tap}.rc")
+	if [ "$rc" != 0 ] && [ "$m" = 0 ]; then
+		echo "not ok - $(basename "${f%.tap}"): exited $rc without a failing point"
+		m=1
+	fi
+	if [ $((p + m + k)) = 0 ]; then
+		echo "not ok - $(basename "${f%.tap}"): no results"
+		m=1
+	fi
+	pass=$((pass + p))
+	fail=$((fail + m))
+	skipn=$((skipn + k))
+done
+
+echo "# timings: ${timings[*]:-none}"
+echo "# logs: build/check/ (TAP per stage), build/vm/<suite>-<driver>/ (VM logs)"
+echo "$pass passed, $fail failed, $skipn skipped"
+[ "$fail" = 0 ]
