@@ -17,9 +17,15 @@
 #include "srnic_hw.h"
 #include "srnic_regs.h"
 #include "srnic_txrx.h"
+#include "srnic_pf_switch.h"
+#include "srnic_pf_policy.h"
 
 #define SRNIC_PF_DRV_NAME	"srnic_pf"
-#define SRNIC_PF_MAX_QP		4	/* RSS queue pairs without VFs */
+/*
+ * RSS queue pairs without VFs. With VFs the emulated and the real 82576
+ * leave the PF interrupt causes 0..3 only, so queues + misc fit in four.
+ */
+#define SRNIC_PF_MAX_QP		3
 #define SRNIC_PF_WATCHDOG	(2 * HZ)
 
 enum srnic_pf_irq_mode {
@@ -70,6 +76,20 @@ struct srnic_pf_hw_stats {
 	u64 tsctc;
 };
 
+/* A 32-bit free-running per-pool counter extended to 64 bits. */
+struct srnic_pf_vf_ctr {
+	u32 last;
+	u64 total;
+};
+
+struct srnic_pf_vf_stats {
+	struct srnic_pf_vf_ctr gprc;
+	struct srnic_pf_vf_ctr gptc;
+	struct srnic_pf_vf_ctr gorc;
+	struct srnic_pf_vf_ctr gotc;
+	struct srnic_pf_vf_ctr mprc;
+};
+
 struct srnic_pf {
 	struct srnic_hw hw;		/* first: MMIO accessors */
 	u8 __iomem *bar0;		/* the mapping; hw.hw_addr may drop it */
@@ -94,6 +114,15 @@ struct srnic_pf {
 	u32 eims_queues;
 	u64 misc_irqs;			/* misc interrupts taken */
 	char misc_name[IFNAMSIZ + 16];
+
+	/* SR-IOV: sw_lock covers the switch model, the policy, the mailbox */
+	unsigned int num_vfs;		/* VFs enabled; also the PF's pool */
+	spinlock_t sw_lock;
+	struct srnic_sw sw;
+	struct srnic_pol pol;
+	struct srnic_pf_vf_stats *vf_stats;	/* [num_vfs], stats_lock */
+	unsigned long active_vlans[BITS_TO_LONGS(VLAN_N_VID)];
+	bool vlan_overflow;		/* PF VLANs beyond the VLVF table */
 
 	/* queues */
 	unsigned int num_qp;		/* active queue pairs */
@@ -148,8 +177,34 @@ void srnic_pf_get_stats64(struct net_device *netdev,
 void srnic_pf_set_ring_counts(struct srnic_pf *pf, u16 tx, u16 rx);
 void srnic_pf_update_link(struct srnic_pf *pf);
 
+void srnic_pf_mac_setup(struct srnic_pf *pf);
+void srnic_pf_set_num_vfs(struct srnic_pf *pf, unsigned int num_vfs,
+			  struct srnic_pf_vf_stats *stats);
+
 /* srnic_pf_main.c */
 void srnic_pf_irq_enable_misc(struct srnic_pf *pf);
+
+/* srnic_pf_sriov.c */
+void srnic_pf_sw_flush(struct srnic_pf *pf);
+void srnic_pf_mbx_service(struct srnic_pf *pf);
+void srnic_pf_sriov_link_change(struct srnic_pf *pf);
+void srnic_pf_sriov_reset_prepare(struct srnic_pf *pf);
+void srnic_pf_update_vf_stats(struct srnic_pf *pf);
+void srnic_pf_vf_stats_baseline(struct srnic_pf *pf);
+int srnic_pf_sriov_configure(struct pci_dev *pdev, int num_vfs);
+int srnic_pf_sriov_disable(struct srnic_pf *pf);
+int srnic_pf_set_vf_mac(struct net_device *netdev, int vf, u8 *mac);
+int srnic_pf_set_vf_vlan(struct net_device *netdev, int vf, u16 vlan, u8 qos,
+			 __be16 proto);
+int srnic_pf_set_vf_rate(struct net_device *netdev, int vf, int min_rate,
+			 int max_rate);
+int srnic_pf_set_vf_spoofchk(struct net_device *netdev, int vf, bool on);
+int srnic_pf_set_vf_trust(struct net_device *netdev, int vf, bool on);
+int srnic_pf_set_vf_link_state(struct net_device *netdev, int vf, int state);
+int srnic_pf_get_vf_config(struct net_device *netdev, int vf,
+			   struct ifla_vf_info *ivi);
+int srnic_pf_get_vf_stats(struct net_device *netdev, int vf,
+			  struct ifla_vf_stats *vs);
 
 /* srnic_pf_ethtool.c */
 void srnic_pf_set_ethtool_ops(struct net_device *netdev);

@@ -73,6 +73,7 @@ static void srnic_pf_irq_disable_all(struct srnic_pf *pf)
 static irqreturn_t srnic_pf_misc_irq(int irq, void *data)
 {
 	struct srnic_pf *pf = data;
+	irqreturn_t ret = IRQ_HANDLED;
 	u32 icr;
 
 	icr = srnic_rd32(&pf->hw, SRNIC_ICR);
@@ -82,9 +83,18 @@ static irqreturn_t srnic_pf_misc_irq(int irq, void *data)
 
 	if (icr & SRNIC_ICR_LSC)
 		mod_delayed_work(system_wq, &pf->watchdog, 0);
+	/* VF mailbox and reset events are served in the thread */
+	if (icr & SRNIC_ICR_VMMB)
+		ret = IRQ_WAKE_THREAD;
 
 	if (!test_bit(SRNIC_PF_REMOVING, pf->state))
 		srnic_wr32(&pf->hw, SRNIC_EIMS, pf->eims_misc);
+	return ret;
+}
+
+static irqreturn_t srnic_pf_misc_thread(int irq, void *data)
+{
+	srnic_pf_mbx_service(data);
 	return IRQ_HANDLED;
 }
 
@@ -104,8 +114,10 @@ static int srnic_pf_init_interrupts(struct srnic_pf *pf)
 		pf->eims_misc = BIT(pf->misc_vector);
 		snprintf(pf->misc_name, sizeof(pf->misc_name), "%s-misc",
 			 pci_name(pdev));
-		err = request_irq(pci_irq_vector(pdev, pf->misc_vector),
-				  srnic_pf_misc_irq, 0, pf->misc_name, pf);
+		err = request_threaded_irq(pci_irq_vector(pdev, pf->misc_vector),
+					   srnic_pf_misc_irq,
+					   srnic_pf_misc_thread, 0,
+					   pf->misc_name, pf);
 		if (err) {
 			pci_free_irq_vectors(pdev);
 			return err;
@@ -137,10 +149,19 @@ static void srnic_pf_watchdog(struct work_struct *work)
 	struct srnic_pf *pf = container_of(to_delayed_work(work),
 					   struct srnic_pf, watchdog);
 
+	bool was_up = pf->link_up;
+
 	if (test_bit(SRNIC_PF_GONE, pf->state))
 		return;
 	srnic_pf_update_link(pf);
 	srnic_pf_update_hw_stats(pf);
+	if (pf->num_vfs) {
+		if (was_up != pf->link_up)
+			srnic_pf_sriov_link_change(pf);
+		srnic_pf_update_vf_stats(pf);
+		/* catch a mailbox event whose interrupt got lost */
+		srnic_pf_mbx_service(pf);
+	}
 	if (!test_bit(SRNIC_PF_REMOVING, pf->state))
 		mod_delayed_work(system_wq, &pf->watchdog, SRNIC_PF_WATCHDOG);
 }
@@ -188,6 +209,7 @@ static int srnic_pf_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	pci_set_drvdata(pdev, pf);
 	pf->msg_enable = netif_msg_init(debug, SRNIC_PF_DEFAULT_MSG);
 	spin_lock_init(&pf->stats_lock);
+	spin_lock_init(&pf->sw_lock);
 	set_bit(SRNIC_PF_DOWN, pf->state);
 	INIT_DELAYED_WORK(&pf->watchdog, srnic_pf_watchdog);
 	INIT_WORK(&pf->reset_task, srnic_pf_reset_task);
@@ -238,6 +260,7 @@ static int srnic_pf_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 		goto err_free_irqs;
 
 	srnic_pf_irq_enable_misc(pf);
+	pci_sriov_set_totalvfs(pdev, SRNIC_MAX_VFS);
 	srnic_pf_devlink_register(pf);
 	mod_delayed_work(system_wq, &pf->watchdog, 0);
 
@@ -265,6 +288,17 @@ static void srnic_pf_remove(struct pci_dev *pdev)
 {
 	struct srnic_pf *pf = pci_get_drvdata(pdev);
 
+	if (pf->num_vfs) {
+		struct srnic_pf_vf_stats *stats = pf->vf_stats;
+
+		if (pci_vfs_assigned(pdev))
+			pci_warn(pdev, "removing the PF under VFs assigned to guests\n");
+		pci_disable_sriov(pdev);
+		rtnl_lock();
+		srnic_pf_set_num_vfs(pf, 0, NULL);
+		rtnl_unlock();
+		kfree(stats);
+	}
 	set_bit(SRNIC_PF_REMOVING, pf->state);
 	srnic_pf_devlink_unregister(pf);
 	/* no link interrupt may queue the watchdog from here on */
@@ -303,6 +337,7 @@ static struct pci_driver srnic_pf_driver = {
 	.probe = srnic_pf_probe,
 	.remove = srnic_pf_remove,
 	.shutdown = srnic_pf_shutdown,
+	.sriov_configure = srnic_pf_sriov_configure,
 };
 module_pci_driver(srnic_pf_driver);
 

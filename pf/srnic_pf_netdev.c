@@ -53,20 +53,35 @@ static void srnic_pf_free_queues(struct srnic_pf *pf)
 }
 
 static void srnic_pf_init_ring(struct srnic_pf *pf, struct srnic_ring *ring,
-			       struct srnic_q_vector *qv, unsigned int i,
-			       bool tx)
+			       struct srnic_q_vector *qv, unsigned int i)
 {
-	u8 __iomem *base = pf->bar0;
-
 	ring->q_vector = qv;
 	ring->netdev = pf->netdev;
 	ring->dev = &pf->pdev->dev;
 	ring->hw = &pf->hw;
 	ring->queue_index = i;
-	ring->reg_idx = i;
-	ring->regs = base + (tx ? SRNIC_PF_TXQ_BASE(i) : SRNIC_PF_RXQ_BASE(i));
-	ring->tail = ring->regs + SRNIC_Q_DT;
 	u64_stats_init(&ring->syncp);
+}
+
+/*
+ * Place ring pair @i on hardware queue @reg_idx. Without VFs the PF owns
+ * queues 0..n-1; with VFs it owns the queues of its pool (num_vfs).
+ */
+static void srnic_pf_place_rings(struct srnic_pf *pf, unsigned int i,
+				 unsigned int reg_idx)
+{
+	struct srnic_ring *tx = pf->tx_ring[i], *rx = pf->rx_ring[i];
+
+	tx->reg_idx = reg_idx;
+	tx->regs = pf->bar0 + SRNIC_PF_TXQ_BASE(reg_idx);
+	tx->tail = tx->regs + SRNIC_Q_DT;
+	tx->count = pf->tx_ring_count;
+	rx->reg_idx = reg_idx;
+	rx->regs = pf->bar0 + SRNIC_PF_RXQ_BASE(reg_idx);
+	rx->tail = rx->regs + SRNIC_Q_DT;
+	rx->count = pf->rx_ring_count;
+	/* with VFs a stalled PF ring must not block the shared RX FIFO */
+	rx->drop_en = pf->num_vfs > 0;
 }
 
 static int srnic_pf_alloc_queues(struct srnic_pf *pf)
@@ -89,8 +104,8 @@ static int srnic_pf_alloc_queues(struct srnic_pf *pf)
 		qv->irq_enable = srnic_pf_qv_irq_enable;
 		qv->tx_ring = pf->tx_ring[i];
 		qv->rx_ring = pf->rx_ring[i];
-		srnic_pf_init_ring(pf, pf->tx_ring[i], qv, i, true);
-		srnic_pf_init_ring(pf, pf->rx_ring[i], qv, i, false);
+		srnic_pf_init_ring(pf, pf->tx_ring[i], qv, i);
+		srnic_pf_init_ring(pf, pf->rx_ring[i], qv, i);
 		netif_napi_add(pf->netdev, &qv->napi, srnic_napi_poll);
 	}
 	return 0;
@@ -117,8 +132,7 @@ static int srnic_pf_setup_rings(struct srnic_pf *pf)
 	int err;
 
 	for (i = 0; i < pf->num_qp; i++) {
-		pf->tx_ring[i]->count = pf->tx_ring_count;
-		pf->rx_ring[i]->count = pf->rx_ring_count;
+		srnic_pf_place_rings(pf, i, pf->num_vfs + i);
 		err = srnic_setup_tx_ring(pf->tx_ring[i]);
 		if (err)
 			goto err;
@@ -204,18 +218,25 @@ static int srnic_pf_request_queue_irqs(struct srnic_pf *pf)
 
 static void srnic_pf_configure_msix(struct srnic_pf *pf)
 {
-	unsigned int i;
+	unsigned int i, q, shift;
 	u32 ivar;
 
 	pf->eims_queues = 0;
 	if (pf->irq_mode != SRNIC_IRQ_MSIX)
 		return;
-	for (i = 0; i < SRNIC_NUM_QUEUES / 2; i++)
-		pf_wr(pf, SRNIC_IVAR0(i), 0);
 	for (i = 0; i < pf->num_qp; i++) {
-		/* IVAR0[q & 7]: byte 0 RX q<8, byte 1 TX q<8 */
-		ivar = (i | SRNIC_IVAR_VALID) | ((i | SRNIC_IVAR_VALID) << 8);
-		pf_wr(pf, SRNIC_IVAR0(i), ivar);
+		/*
+		 * IVAR0[q & 7] holds four entries: RX and TX of queue q & 7
+		 * in bytes 0 and 1, RX and TX of queue (q & 7) + 8 in bytes
+		 * 2 and 3. The other entries may belong to VFs: keep them.
+		 */
+		q = pf->rx_ring[i]->reg_idx;
+		shift = q < 8 ? 0 : 16;
+		ivar = pf_rd(pf, SRNIC_IVAR0(q & 7));
+		ivar &= ~(0xFFFFU << shift);
+		ivar |= ((i | SRNIC_IVAR_VALID) |
+			 ((i | SRNIC_IVAR_VALID) << 8)) << shift;
+		pf_wr(pf, SRNIC_IVAR0(q & 7), ivar);
 		pf_wr(pf, SRNIC_EITR(i), pf->q_vector[i]->itr);
 		pf->eims_queues |= pf->q_vector[i]->eims_value;
 	}
@@ -250,45 +271,72 @@ static void srnic_pf_irq_disable_queues(struct srnic_pf *pf)
 
 /* ---- receive filters ---------------------------------------------------- */
 
-static u32 srnic_pf_mta_hash(const u8 *addr)
+static u16 srnic_pf_mta_hash(const u8 *addr)
 {
 	/* filter type 0: bits 47:36 of the address */
-	return ((addr[4] >> 4) | ((u32)addr[5] << 4)) & 0xFFF;
+	return ((addr[4] >> 4) | ((u16)addr[5] << 4)) & 0xFFF;
 }
 
+/*
+ * The PF's own VPort (pool num_vfs) in the switch model: its address,
+ * unicast and multicast lists and rx mode. Without VFs the MAC is not in
+ * VMDq mode and ignores VMOLR, so RCTL carries the promiscuous bits too.
+ */
 static void srnic_pf_set_rx_mode(struct net_device *netdev)
 {
 	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
-	u32 mta[SRNIC_MTA_NUM] = { };
+	u16 mc[SRNIC_SW_MC_MAX];
 	struct netdev_hw_addr *ha;
-	unsigned int idx = 1, i;
-	u32 rctl, h;
+	unsigned int pool, n = 0;
 	bool uc_promisc = false;
+	u32 flags = 0, rctl;
+
+	spin_lock(&pf->sw_lock);
+	pool = pf->num_vfs;
+	if (srnic_sw_set_mac(&pf->sw, pool, netdev->dev_addr))
+		netdev_warn(netdev, "%pM is taken by a VF\n", netdev->dev_addr);
+	srnic_sw_uc_clear(&pf->sw, pool);
+	netdev_for_each_uc_addr(ha, netdev)
+		if (srnic_sw_uc_add(&pf->sw, pool, ha->addr))
+			uc_promisc = true;
+	netdev_for_each_mc_addr(ha, netdev) {
+		if (n < SRNIC_SW_MC_MAX)
+			mc[n] = srnic_pf_mta_hash(ha->addr);
+		n++;
+	}
+	srnic_sw_set_mc(&pf->sw, pool, mc, n);
+
+	if (netdev->flags & IFF_PROMISC)
+		flags = SRNIC_SW_RX_UC_PROMISC | SRNIC_SW_RX_MC_PROMISC |
+			SRNIC_SW_RX_VLAN_PROMISC;
+	if (netdev->flags & IFF_ALLMULTI || n > SRNIC_SW_MC_MAX)
+		flags |= SRNIC_SW_RX_MC_PROMISC;
+	if (uc_promisc)
+		flags |= SRNIC_SW_RX_UC_PROMISC;
+	if (pf->vlan_overflow ||
+	    !(netdev->features & NETIF_F_HW_VLAN_CTAG_FILTER))
+		flags |= SRNIC_SW_RX_VLAN_PROMISC;
+	srnic_sw_set_rx_mode(&pf->sw, pool, flags);
+	srnic_sw_set_vlan_strip(&pf->sw, pool,
+				netdev->features & NETIF_F_HW_VLAN_CTAG_RX);
+	srnic_pf_sw_flush(pf);
+	spin_unlock(&pf->sw_lock);
 
 	rctl = pf_rd(pf, SRNIC_RCTL) & ~(SRNIC_RCTL_UPE | SRNIC_RCTL_MPE);
-
-	/* RAR0 holds the device address; the rest take the unicast list */
-	if (netdev_uc_count(netdev) > SRNIC_RAR_NUM - 1) {
-		uc_promisc = true;
-	} else {
-		netdev_for_each_uc_addr(ha, netdev)
-			srnic_pf_set_rar(pf, idx++, ha->addr, true);
+	if (!pf->num_vfs) {
+		if (flags & SRNIC_SW_RX_UC_PROMISC)
+			rctl |= SRNIC_RCTL_UPE;
+		if (flags & SRNIC_SW_RX_MC_PROMISC)
+			rctl |= SRNIC_RCTL_MPE;
 	}
-	for (; idx < SRNIC_RAR_NUM; idx++)
-		srnic_pf_set_rar(pf, idx, netdev->dev_addr, false);
-
-	netdev_for_each_mc_addr(ha, netdev) {
-		h = srnic_pf_mta_hash(ha->addr);
-		mta[h >> 5] |= BIT(h & 0x1F);
-	}
-	for (i = 0; i < SRNIC_MTA_NUM; i++)
-		pf_wr(pf, SRNIC_MTA(i), mta[i]);
-
-	if ((netdev->flags & IFF_PROMISC) || uc_promisc)
-		rctl |= SRNIC_RCTL_UPE | SRNIC_RCTL_MPE;
-	else if (netdev->flags & IFF_ALLMULTI)
-		rctl |= SRNIC_RCTL_MPE;
 	pf_wr(pf, SRNIC_RCTL, rctl);
+}
+
+static void srnic_pf_sync_rx_mode(struct srnic_pf *pf)
+{
+	netif_addr_lock_bh(pf->netdev);
+	srnic_pf_set_rx_mode(pf->netdev);
+	netif_addr_unlock_bh(pf->netdev);
 }
 
 static void srnic_pf_restore_vlans(struct srnic_pf *pf)
@@ -296,28 +344,47 @@ static void srnic_pf_restore_vlans(struct srnic_pf *pf)
 	struct net_device *netdev = pf->netdev;
 	u32 ctrl = pf_rd(pf, SRNIC_CTRL);
 	u32 rctl = pf_rd(pf, SRNIC_RCTL);
+	u16 vid;
 
+	/* CTRL.VME strips tags outside VMDq; VMOLR.STRVLAN does it inside */
 	if (netdev->features & NETIF_F_HW_VLAN_CTAG_RX)
 		ctrl |= SRNIC_CTRL_VME;
 	else
 		ctrl &= ~SRNIC_CTRL_VME;
 	pf_wr(pf, SRNIC_CTRL, ctrl);
 
-	if ((netdev->features & NETIF_F_HW_VLAN_CTAG_FILTER) &&
-	    !(netdev->flags & IFF_PROMISC))
-		rctl |= SRNIC_RCTL_VFE;
-	else
-		rctl &= ~SRNIC_RCTL_VFE;
+	/* VMDq needs the VLAN filter on to accept untagged frames per pool */
+	rctl |= SRNIC_RCTL_VFE;
 	pf_wr(pf, SRNIC_RCTL, rctl);
+
+	spin_lock_bh(&pf->sw_lock);
+	pf->vlan_overflow = false;
+	for_each_set_bit(vid, pf->active_vlans, VLAN_N_VID)
+		if (srnic_sw_vlan_add(&pf->sw, pf->num_vfs, vid))
+			pf->vlan_overflow = true;
+	srnic_pf_sw_flush(pf);
+	spin_unlock_bh(&pf->sw_lock);
 }
 
 static int srnic_pf_vlan_rx_add_vid(struct net_device *netdev,
 				    __be16 proto, u16 vid)
 {
 	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
-	u32 vfta = pf_rd(pf, SRNIC_VFTA(vid >> 5));
+	bool overflow = false;
 
-	pf_wr(pf, SRNIC_VFTA(vid >> 5), vfta | BIT(vid & 0x1F));
+	spin_lock_bh(&pf->sw_lock);
+	if (srnic_sw_vlan_add(&pf->sw, pf->num_vfs, vid) == -ENOSPC &&
+	    !pf->vlan_overflow)
+		overflow = true;
+	set_bit(vid, pf->active_vlans);
+	srnic_pf_sw_flush(pf);
+	spin_unlock_bh(&pf->sw_lock);
+	if (overflow) {
+		/* the VLVF table is shared with the VFs: accept every VLAN */
+		netdev_warn(netdev, "VLAN filter table full, accepting every VLAN\n");
+		pf->vlan_overflow = true;
+		srnic_pf_sync_rx_mode(pf);
+	}
 	return 0;
 }
 
@@ -325,9 +392,12 @@ static int srnic_pf_vlan_rx_kill_vid(struct net_device *netdev,
 				     __be16 proto, u16 vid)
 {
 	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
-	u32 vfta = pf_rd(pf, SRNIC_VFTA(vid >> 5));
 
-	pf_wr(pf, SRNIC_VFTA(vid >> 5), vfta & ~BIT(vid & 0x1F));
+	spin_lock_bh(&pf->sw_lock);
+	srnic_sw_vlan_del(&pf->sw, pf->num_vfs, vid);
+	clear_bit(vid, pf->active_vlans);
+	srnic_pf_sw_flush(pf);
+	spin_unlock_bh(&pf->sw_lock);
 	return 0;
 }
 
@@ -353,43 +423,140 @@ static void srnic_pf_setup_rss(struct srnic_pf *pf)
 	pf_wr(pf, SRNIC_MRQC, mrqc);
 }
 
+/* The NIC switch: pools, replication, loopback, mailbox interrupts. */
+static void srnic_pf_setup_vmdq(struct srnic_pf *pf)
+{
+	u32 ctrl_ext;
+
+	if (!pf->num_vfs) {
+		pf_wr(pf, SRNIC_VT_CTL, 0);
+		pf_wr(pf, SRNIC_MBVFIMR, 0);
+		pf_wr(pf, SRNIC_QDE, 0);
+		return;
+	}
+	pf_wr(pf, SRNIC_MRQC, SRNIC_MRQC_MODE_VMDQ);
+	pf_wr(pf, SRNIC_VT_CTL, (pf->num_vfs << SRNIC_VT_CTL_DEF_PL_SHIFT) |
+	      SRNIC_VT_CTL_REPL_EN);
+	pf_wr(pf, SRNIC_DTXCTL, pf_rd(pf, SRNIC_DTXCTL) |
+	      SRNIC_DTXCTL_VLAN_ADDED);
+	pf_wr(pf, SRNIC_RPLOLR, SRNIC_RPLOLR_STRVLAN);
+	/* a VF that posts no buffers must not stall the shared RX FIFO */
+	pf_wr(pf, SRNIC_QDE, 0xFFFF);
+	pf_wr(pf, SRNIC_MBVFIMR, 0xFF);
+	pf_wr(pf, SRNIC_IMS, SRNIC_ICR_VMMB);
+	/* tell the VFs the PF is done resetting (clears RSTI, sets RSTD) */
+	ctrl_ext = pf_rd(pf, SRNIC_CTRL_EXT);
+	pf_wr(pf, SRNIC_CTRL_EXT, ctrl_ext | SRNIC_CTRL_EXT_PFRSTD);
+}
+
 static u32 srnic_pf_max_frame(struct net_device *netdev)
 {
 	return netdev->mtu + ETH_HLEN + ETH_FCS_LEN + 2 * VLAN_HLEN;
 }
 
-static void srnic_pf_configure(struct srnic_pf *pf)
+/**
+ * srnic_pf_mac_setup - program everything that is not a PF queue
+ * @pf: the PF
+ *
+ * Receive and transmit control, offloads, the NIC switch with every
+ * VPort's filters and the mailbox. Runs at probe, when the number of VFs
+ * changes, after a MAC reset and at open; idempotent. With VFs the MAC
+ * stays enabled while the PF netdev is down, so VFs keep their traffic.
+ *
+ * Context: rtnl held (or probe).
+ */
+void srnic_pf_mac_setup(struct srnic_pf *pf)
 {
 	struct net_device *netdev = pf->netdev;
-	u32 rctl, rxcsum;
-	unsigned int i;
+	u32 rctl, rxcsum, tctl;
 
-	/* transmit */
-	pf_wr(pf, SRNIC_TIPG, 8 | (8 << 10) | (6 << 20));
-	for (i = 0; i < pf->num_qp; i++)
-		srnic_configure_tx_ring(pf->tx_ring[i]);
-	pf_wr(pf, SRNIC_TCTL, SRNIC_TCTL_EN | SRNIC_TCTL_PSP | SRNIC_TCTL_RTLC |
-	      (0xF << SRNIC_TCTL_CT_SHIFT) | (0x3F << SRNIC_TCTL_COLD_SHIFT));
-
-	/* receive: filters first, then the rings, then RCTL.EN */
-	srnic_pf_set_rar(pf, 0, netdev->dev_addr, true);
 	rxcsum = SRNIC_RXCSUM_IPOFLD | SRNIC_RXCSUM_TUOFLD;
 	if (netdev->features & NETIF_F_RXHASH)
 		rxcsum |= SRNIC_RXCSUM_PCSD;
 	pf_wr(pf, SRNIC_RXCSUM, rxcsum);
-	srnic_pf_setup_rss(pf);
-	pf_wr(pf, SRNIC_RLPML, srnic_pf_max_frame(netdev));
+	/* with VFs the global check must pass their jumbo frames too */
+	pf_wr(pf, SRNIC_RLPML, pf->num_vfs ? SRNIC_MAX_FRAME :
+	      srnic_pf_max_frame(netdev));
 
-	rctl = SRNIC_RCTL_BAM | SRNIC_RCTL_SECRC;
-	if (netdev->mtu > ETH_DATA_LEN)
+	rctl = pf_rd(pf, SRNIC_RCTL) & (SRNIC_RCTL_EN | SRNIC_RCTL_UPE |
+					SRNIC_RCTL_MPE);
+	rctl |= SRNIC_RCTL_BAM | SRNIC_RCTL_SECRC;
+	if (netdev->mtu > ETH_DATA_LEN || pf->num_vfs)
 		rctl |= SRNIC_RCTL_LPE;
+	if (pf->num_vfs)
+		rctl |= SRNIC_RCTL_EN;
 	pf_wr(pf, SRNIC_RCTL, rctl);
-	srnic_pf_restore_vlans(pf);
-	srnic_pf_set_rx_mode(netdev);
 
+	pf_wr(pf, SRNIC_TIPG, 8 | (8 << 10) | (6 << 20));
+	tctl = SRNIC_TCTL_PSP | SRNIC_TCTL_RTLC |
+	       (0xF << SRNIC_TCTL_CT_SHIFT) | (0x3F << SRNIC_TCTL_COLD_SHIFT);
+	if (pf->num_vfs || !test_bit(SRNIC_PF_DOWN, pf->state))
+		tctl |= SRNIC_TCTL_EN;
+	pf_wr(pf, SRNIC_TCTL, tctl);
+
+	srnic_pf_restore_vlans(pf);
+	srnic_pf_sync_rx_mode(pf);
+	spin_lock_bh(&pf->sw_lock);
+	srnic_pf_sw_flush(pf);
+	spin_unlock_bh(&pf->sw_lock);
+	srnic_pf_setup_vmdq(pf);
+}
+
+static void srnic_pf_configure(struct srnic_pf *pf)
+{
+	unsigned int i;
+
+	for (i = 0; i < pf->num_qp; i++)
+		srnic_configure_tx_ring(pf->tx_ring[i]);
+	if (!pf->num_vfs)
+		srnic_pf_setup_rss(pf);
 	for (i = 0; i < pf->num_qp; i++)
 		srnic_configure_rx_ring(pf->rx_ring[i]);
 	pf_wr(pf, SRNIC_RCTL, pf_rd(pf, SRNIC_RCTL) | SRNIC_RCTL_EN);
+}
+
+/**
+ * srnic_pf_set_num_vfs - switch the PF between plain and VMDq operation
+ * @pf: the PF
+ * @num_vfs: VFs about to be enabled, or 0 after they were disabled
+ * @stats: per-VF counters for @num_vfs VFs (NULL for none)
+ *
+ * The PF moves its queue to its pool (num_vfs) and the switch model
+ * starts over with the PF's own VPort.
+ *
+ * Context: rtnl held.
+ */
+void srnic_pf_set_num_vfs(struct srnic_pf *pf, unsigned int num_vfs,
+			  struct srnic_pf_vf_stats *stats)
+{
+	struct net_device *netdev = pf->netdev;
+	bool running = netif_running(netdev);
+	unsigned long flags;
+
+	ASSERT_RTNL();
+	if (running)
+		srnic_pf_close(netdev);
+
+	spin_lock_bh(&pf->sw_lock);
+	pf->num_vfs = num_vfs;
+	srnic_sw_init(&pf->sw, num_vfs);
+	srnic_pol_init(&pf->pol, &pf->sw, num_vfs, jiffies_to_msecs(jiffies));
+	srnic_pol_set_link(&pf->pol, pf->link_up, pf->link_speed);
+	spin_unlock_bh(&pf->sw_lock);
+
+	spin_lock_irqsave(&pf->stats_lock, flags);
+	pf->vf_stats = stats;
+	spin_unlock_irqrestore(&pf->stats_lock, flags);
+	if (stats)
+		srnic_pf_vf_stats_baseline(pf);
+
+	/* VFs own queues 0..num_vfs-1 and 8..: the PF keeps its pool's */
+	pf->num_qp = num_vfs ? 1 : pf->max_qp;
+	if (!num_vfs)
+		pf_wr(pf, SRNIC_IOVCTL, SRNIC_IOVCTL_REUSE_VFQ);
+	srnic_pf_mac_setup(pf);
+	if (running && srnic_pf_open(netdev))
+		dev_close(netdev);
 }
 
 /**
@@ -444,10 +611,11 @@ int srnic_pf_open(struct net_device *netdev)
 	if (err)
 		goto err_free_irqs;
 
+	clear_bit(SRNIC_PF_DOWN, pf->state);
 	srnic_pf_configure_msix(pf);
+	srnic_pf_mac_setup(pf);
 	srnic_pf_configure(pf);
 
-	clear_bit(SRNIC_PF_DOWN, pf->state);
 	for (i = 0; i < pf->num_qp; i++)
 		napi_enable(&pf->q_vector[i]->napi);
 	/* clear stale causes, then unmask */
@@ -475,12 +643,15 @@ int srnic_pf_close(struct net_device *netdev)
 
 	netif_carrier_off(netdev);
 	netif_tx_disable(netdev);
-	pf_wr(pf, SRNIC_RCTL, pf_rd(pf, SRNIC_RCTL) & ~SRNIC_RCTL_EN);
+	/* with VFs the MAC keeps running for them */
+	if (!pf->num_vfs)
+		pf_wr(pf, SRNIC_RCTL, pf_rd(pf, SRNIC_RCTL) & ~SRNIC_RCTL_EN);
 	for (i = 0; i < pf->num_qp; i++) {
 		srnic_disable_rx_ring(pf->rx_ring[i]);
 		srnic_disable_tx_ring(pf->tx_ring[i]);
 	}
-	pf_wr(pf, SRNIC_TCTL, pf_rd(pf, SRNIC_TCTL) & ~SRNIC_TCTL_EN);
+	if (!pf->num_vfs)
+		pf_wr(pf, SRNIC_TCTL, pf_rd(pf, SRNIC_TCTL) & ~SRNIC_TCTL_EN);
 	srnic_pf_irq_disable_queues(pf);
 	for (i = 0; i < pf->num_qp; i++)
 		napi_disable(&pf->q_vector[i]->napi);
@@ -565,7 +736,7 @@ static int srnic_pf_set_mac(struct net_device *netdev, void *p)
 	if (!is_valid_ether_addr(addr->sa_data))
 		return -EADDRNOTAVAIL;
 	eth_hw_addr_set(netdev, addr->sa_data);
-	srnic_pf_set_rar(pf, 0, netdev->dev_addr, true);
+	srnic_pf_sync_rx_mode(pf);
 	return 0;
 }
 
@@ -599,7 +770,7 @@ static int srnic_pf_set_features(struct net_device *netdev,
 		srnic_pf_reinit_locked(pf);
 	else if (changed & (NETIF_F_HW_VLAN_CTAG_RX |
 			    NETIF_F_HW_VLAN_CTAG_FILTER))
-		srnic_pf_restore_vlans(pf);
+		srnic_pf_mac_setup(pf);
 	/* 1 tells the core that netdev->features was updated here */
 	return 1;
 }
@@ -634,6 +805,14 @@ static const struct net_device_ops srnic_pf_netdev_ops = {
 	.ndo_features_check = srnic_pf_features_check,
 	.ndo_vlan_rx_add_vid = srnic_pf_vlan_rx_add_vid,
 	.ndo_vlan_rx_kill_vid = srnic_pf_vlan_rx_kill_vid,
+	.ndo_set_vf_mac = srnic_pf_set_vf_mac,
+	.ndo_set_vf_vlan = srnic_pf_set_vf_vlan,
+	.ndo_set_vf_rate = srnic_pf_set_vf_rate,
+	.ndo_set_vf_spoofchk = srnic_pf_set_vf_spoofchk,
+	.ndo_set_vf_trust = srnic_pf_set_vf_trust,
+	.ndo_set_vf_link_state = srnic_pf_set_vf_link_state,
+	.ndo_get_vf_config = srnic_pf_get_vf_config,
+	.ndo_get_vf_stats = srnic_pf_get_vf_stats,
 };
 
 /**
@@ -694,7 +873,15 @@ int srnic_pf_netdev_create(struct srnic_pf *pf)
 		goto err_free_netdev;
 
 	netif_carrier_off(netdev);
-	err = register_netdev(netdev);
+	spin_lock_bh(&pf->sw_lock);
+	srnic_sw_init(&pf->sw, 0);
+	srnic_pol_init(&pf->pol, &pf->sw, 0, jiffies_to_msecs(jiffies));
+	spin_unlock_bh(&pf->sw_lock);
+
+	rtnl_lock();
+	srnic_pf_mac_setup(pf);
+	err = register_netdevice(netdev);
+	rtnl_unlock();
 	if (err)
 		goto err_free_queues;
 	return 0;

@@ -1,0 +1,486 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * srnic_pf: SR-IOV. Enabling VFs, the mailbox server and the per-VF admin
+ * policy (ndo_set_vf_*). The decisions are made by the pure policy and
+ * switch models (srnic_pf_policy.c, srnic_pf_switch.c); this file moves
+ * words between them and the hardware.
+ *
+ * Locking: pf->sw_lock (a BH-safe spinlock) covers the switch model, the
+ * policy and every access to a VF mailbox. The mailbox is served from the
+ * threaded half of the misc interrupt, the admin operations run under
+ * rtnl, the PF rx filters under the netdev address lock.
+ */
+#include <linux/etherdevice.h>
+#include <linux/interrupt.h>
+#include <linux/jiffies.h>
+
+#include "srnic_pf.h"
+#include "srnic_mbx.h"
+
+static void srnic_pf_sw_write(void *ctx, u32 reg, u32 val)
+{
+	srnic_wr32(ctx, reg, val);
+}
+
+/**
+ * srnic_pf_sw_flush - write what the switch model changed to the hardware
+ * @pf: the PF
+ *
+ * Context: sw_lock held.
+ */
+void srnic_pf_sw_flush(struct srnic_pf *pf)
+{
+	lockdep_assert_held(&pf->sw_lock);
+	srnic_sw_flush(&pf->sw, srnic_pf_sw_write, &pf->hw);
+}
+
+static u32 srnic_pf_now_ms(void)
+{
+	return jiffies_to_msecs(jiffies);
+}
+
+/* Tell every VF about a PF event (link change, reset done). */
+static void srnic_pf_ping_vfs(struct srnic_pf *pf)
+{
+	unsigned int vf;
+	u32 w;
+
+	lockdep_assert_held(&pf->sw_lock);
+	for (vf = 0; vf < pf->num_vfs; vf++) {
+		w = srnic_pol_ping(&pf->pol, vf);
+		srnic_mbx_pf_send(&pf->hw, vf, &w, 1);
+	}
+}
+
+static void srnic_pf_mbx_rcv(struct srnic_pf *pf, unsigned int vf, u32 now)
+{
+	struct srnic_pol_result res;
+	u32 msg[SRNIC_MBX_WORDS];
+	int err;
+
+	err = srnic_mbx_pf_lock(&pf->hw, vf);
+	if (err) {
+		dev_warn_ratelimited(&pf->pdev->dev,
+				     "VF %u holds its mailbox, message dropped\n",
+				     vf);
+		return;
+	}
+	srnic_mbx_pf_read(&pf->hw, vf, msg, SRNIC_MBX_WORDS);
+	srnic_mbx_pf_ack_hold(&pf->hw, vf);
+	srnic_pol_handle_msg(&pf->pol, vf, msg, now, &res);
+	/* program the switch before the VF learns the outcome */
+	srnic_pf_sw_flush(pf);
+	if (res.reply_len)
+		srnic_mbx_pf_post(&pf->hw, vf, res.reply, res.reply_len);
+	else
+		srnic_mbx_pf_unlock(&pf->hw, vf);
+	if (res.err && res.report)
+		dev_warn_ratelimited(&pf->pdev->dev,
+				     "VF %u: %s (0x%08x) refused by policy %s: %d\n",
+				     vf, srnic_pol_msg_name(msg[0]), msg[0],
+				     srnic_pol_rule_name(res.rule), res.err);
+}
+
+/**
+ * srnic_pf_mbx_service - serve VF resets, requests and acks
+ * @pf: the PF
+ *
+ * Context: process context (threaded interrupt); takes sw_lock.
+ */
+void srnic_pf_mbx_service(struct srnic_pf *pf)
+{
+	u32 now = srnic_pf_now_ms();
+	unsigned int vf;
+	u32 w;
+
+	spin_lock_bh(&pf->sw_lock);
+	for (vf = 0; vf < pf->num_vfs; vf++) {
+		if (srnic_mbx_pf_test_and_clear_vflr(&pf->hw, vf)) {
+			srnic_pol_vf_flr(&pf->pol, vf);
+			srnic_pf_sw_flush(pf);
+		}
+		if (srnic_mbx_pf_test_and_clear_req(&pf->hw, vf))
+			srnic_pf_mbx_rcv(pf, vf, now);
+		if (srnic_mbx_pf_test_and_clear_ack(&pf->hw, vf) &&
+		    srnic_pol_vf_ack(&pf->pol, vf, now, &w))
+			srnic_mbx_pf_send(&pf->hw, vf, &w, 1);
+	}
+	spin_unlock_bh(&pf->sw_lock);
+}
+
+/**
+ * srnic_pf_sriov_link_change - report a PF link change to the VFs
+ * @pf: the PF
+ *
+ * Re-encodes the rate limiters for the new speed and pings every VF.
+ */
+void srnic_pf_sriov_link_change(struct srnic_pf *pf)
+{
+	spin_lock_bh(&pf->sw_lock);
+	srnic_pol_set_link(&pf->pol, pf->link_up, pf->link_speed);
+	srnic_pf_sw_flush(pf);
+	srnic_pf_ping_vfs(pf);
+	spin_unlock_bh(&pf->sw_lock);
+}
+
+/**
+ * srnic_pf_sriov_reset_prepare - the MAC is about to be reset
+ * @pf: the PF
+ *
+ * VFs lose CTS and are told; the switch is marked for a full replay.
+ */
+void srnic_pf_sriov_reset_prepare(struct srnic_pf *pf)
+{
+	spin_lock_bh(&pf->sw_lock);
+	srnic_pol_pf_reset(&pf->pol);
+	srnic_pf_ping_vfs(pf);
+	spin_unlock_bh(&pf->sw_lock);
+}
+
+/* ---- per-VF statistics ------------------------------------------------- */
+
+static void srnic_pf_vf_ctr(struct srnic_pf *pf, struct srnic_pf_vf_ctr *c,
+			    u32 reg)
+{
+	u32 v = srnic_rd32(&pf->hw, reg);
+
+	if (v == ~0U)
+		return;
+	/* 32-bit free-running counters: extend by the wrapped difference */
+	c->total += (u32)(v - c->last);
+	c->last = v;
+}
+
+/**
+ * srnic_pf_update_vf_stats - fold the per-pool counters into 64-bit ones
+ * @pf: the PF
+ *
+ * Context: takes stats_lock.
+ */
+void srnic_pf_update_vf_stats(struct srnic_pf *pf)
+{
+	struct srnic_pf_vf_stats *s;
+	unsigned long flags;
+	unsigned int vf;
+
+	spin_lock_irqsave(&pf->stats_lock, flags);
+	for (vf = 0; vf < pf->num_vfs && pf->vf_stats; vf++) {
+		s = &pf->vf_stats[vf];
+		srnic_pf_vf_ctr(pf, &s->gprc, SRNIC_PVFGPRC(vf));
+		srnic_pf_vf_ctr(pf, &s->gptc, SRNIC_PVFGPTC(vf));
+		srnic_pf_vf_ctr(pf, &s->gorc, SRNIC_PVFGORC(vf));
+		srnic_pf_vf_ctr(pf, &s->gotc, SRNIC_PVFGOTC(vf));
+		srnic_pf_vf_ctr(pf, &s->mprc, SRNIC_PVFMPRC(vf));
+	}
+	spin_unlock_irqrestore(&pf->stats_lock, flags);
+}
+
+/**
+ * srnic_pf_vf_stats_baseline - start the per-VF counters from zero
+ * @pf: the PF
+ */
+void srnic_pf_vf_stats_baseline(struct srnic_pf *pf)
+{
+	unsigned int vf;
+
+	/* the counters do not clear on reset: start from what they hold */
+	for (vf = 0; vf < pf->num_vfs; vf++) {
+		struct srnic_pf_vf_stats *s = &pf->vf_stats[vf];
+
+		s->gprc.last = srnic_rd32(&pf->hw, SRNIC_PVFGPRC(vf));
+		s->gptc.last = srnic_rd32(&pf->hw, SRNIC_PVFGPTC(vf));
+		s->gorc.last = srnic_rd32(&pf->hw, SRNIC_PVFGORC(vf));
+		s->gotc.last = srnic_rd32(&pf->hw, SRNIC_PVFGOTC(vf));
+		s->mprc.last = srnic_rd32(&pf->hw, SRNIC_PVFMPRC(vf));
+	}
+}
+
+/* ---- enabling and disabling VFs ----------------------------------------- */
+
+static int srnic_pf_sriov_enable(struct srnic_pf *pf, unsigned int num_vfs)
+{
+	struct net_device *netdev = pf->netdev;
+	struct srnic_pf_vf_stats *stats;
+	int err;
+
+	stats = kcalloc(num_vfs, sizeof(*stats), GFP_KERNEL);
+	if (!stats)
+		return -ENOMEM;
+
+	rtnl_lock();
+	srnic_pf_set_num_vfs(pf, num_vfs, stats);
+	rtnl_unlock();
+
+	/* the mailbox interrupt is live before any VF can send VF_RESET */
+	err = pci_enable_sriov(pf->pdev, num_vfs);
+	if (err) {
+		netdev_err(netdev, "cannot enable %u VFs: %d\n", num_vfs, err);
+		rtnl_lock();
+		srnic_pf_set_num_vfs(pf, 0, NULL);
+		rtnl_unlock();
+		kfree(stats);
+		return err;
+	}
+	netdev_info(netdev, "%u VFs enabled\n", num_vfs);
+	return num_vfs;
+}
+
+/**
+ * srnic_pf_sriov_disable - disable every VF
+ * @pf: the PF
+ *
+ * Return: 0, or -EPERM if a VF is assigned to a guest.
+ */
+int srnic_pf_sriov_disable(struct srnic_pf *pf)
+{
+	struct srnic_pf_vf_stats *stats;
+
+	if (!pf->num_vfs)
+		return 0;
+	if (pci_vfs_assigned(pf->pdev)) {
+		netdev_err(pf->netdev,
+			   "cannot disable VFs while a VF is assigned to a guest\n");
+		return -EPERM;
+	}
+	pci_disable_sriov(pf->pdev);
+	stats = pf->vf_stats;
+	rtnl_lock();
+	srnic_pf_set_num_vfs(pf, 0, NULL);
+	rtnl_unlock();
+	kfree(stats);
+	netdev_info(pf->netdev, "VFs disabled\n");
+	return 0;
+}
+
+/**
+ * srnic_pf_sriov_configure - sriov_numvfs handler
+ * @pdev: the PF
+ * @num_vfs: VFs wanted, 0 to disable
+ *
+ * Return: @num_vfs on success or a negative errno.
+ */
+int srnic_pf_sriov_configure(struct pci_dev *pdev, int num_vfs)
+{
+	struct srnic_pf *pf = pci_get_drvdata(pdev);
+
+	if (test_bit(SRNIC_PF_GONE, pf->state))
+		return -ENODEV;
+	if (num_vfs == 0)
+		return srnic_pf_sriov_disable(pf);
+	if (num_vfs > SRNIC_MAX_VFS)
+		return -ERANGE;
+	if (pf->irq_mode != SRNIC_IRQ_MSIX) {
+		netdev_err(pf->netdev, "SR-IOV needs MSI-X for the mailbox\n");
+		return -EOPNOTSUPP;
+	}
+	if (pf->num_vfs) {
+		netdev_err(pf->netdev,
+			   "%u VFs are enabled; write 0 before changing the count\n",
+			   pf->num_vfs);
+		return -EBUSY;
+	}
+	return srnic_pf_sriov_enable(pf, num_vfs);
+}
+
+/* ---- ndo_set_vf_* ------------------------------------------------------- */
+
+static int srnic_pf_vf_check(struct srnic_pf *pf, int vf)
+{
+	if (vf < 0 || vf >= pf->num_vfs)
+		return -EINVAL;
+	return 0;
+}
+
+/* Carry out what an admin change asks for a running VF. */
+static void srnic_pf_vf_act(struct srnic_pf *pf, unsigned int vf, int act)
+{
+	u32 w;
+
+	srnic_pf_sw_flush(pf);
+	if (act == SRNIC_POL_ACT_RESET)
+		w = srnic_pol_kick(&pf->pol, vf, srnic_pf_now_ms());
+	else if (act == SRNIC_POL_ACT_PING)
+		w = srnic_pol_ping(&pf->pol, vf);
+	else
+		return;
+	srnic_pf_sw_flush(pf);
+	srnic_mbx_pf_send(&pf->hw, vf, &w, 1);
+}
+
+static int srnic_pf_vf_apply(struct srnic_pf *pf, int vf, int ret)
+{
+	if (ret < 0)
+		return ret;
+	srnic_pf_vf_act(pf, vf, ret);
+	return 0;
+}
+
+int srnic_pf_set_vf_mac(struct net_device *netdev, int vf, u8 *mac)
+{
+	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
+	int err;
+
+	err = srnic_pf_vf_check(pf, vf);
+	if (err)
+		return err;
+	if (!is_zero_ether_addr(mac) && !is_valid_ether_addr(mac))
+		return -EINVAL;
+	spin_lock_bh(&pf->sw_lock);
+	err = srnic_pf_vf_apply(pf, vf, srnic_pol_set_vf_mac(&pf->pol, vf, mac));
+	spin_unlock_bh(&pf->sw_lock);
+	if (err == -EADDRINUSE)
+		netdev_err(netdev, "VF %d: %pM is in use by another port\n",
+			   vf, mac);
+	else if (!err && !is_zero_ether_addr(mac))
+		netdev_info(netdev, "VF %d: MAC set to %pM\n", vf, mac);
+	return err;
+}
+
+int srnic_pf_set_vf_vlan(struct net_device *netdev, int vf, u16 vlan, u8 qos,
+			 __be16 proto)
+{
+	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
+	int err;
+
+	err = srnic_pf_vf_check(pf, vf);
+	if (err)
+		return err;
+	if (proto != htons(ETH_P_8021Q))
+		return -EPROTONOSUPPORT;
+	if (vlan >= VLAN_N_VID - 1 || qos > 7)
+		return -EINVAL;
+	spin_lock_bh(&pf->sw_lock);
+	err = srnic_pf_vf_apply(pf, vf,
+				srnic_pol_set_vf_vlan(&pf->pol, vf, vlan, qos));
+	spin_unlock_bh(&pf->sw_lock);
+	if (err == -ENOSPC)
+		netdev_err(netdev, "VF %d: no VLAN filter entry left for VLAN %u\n",
+			   vf, vlan);
+	return err;
+}
+
+int srnic_pf_set_vf_rate(struct net_device *netdev, int vf, int min_rate,
+			 int max_rate)
+{
+	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
+	int err;
+
+	err = srnic_pf_vf_check(pf, vf);
+	if (err)
+		return err;
+	if (min_rate < 0 || max_rate < 0)
+		return -EINVAL;
+	spin_lock_bh(&pf->sw_lock);
+	err = srnic_pf_vf_apply(pf, vf,
+				srnic_pol_set_vf_rate(&pf->pol, vf, min_rate,
+						      max_rate));
+	spin_unlock_bh(&pf->sw_lock);
+	if (err == -EOPNOTSUPP)
+		netdev_err(netdev, "VF %d: the 82576 has no minimum TX rate\n",
+			   vf);
+	return err;
+}
+
+int srnic_pf_set_vf_spoofchk(struct net_device *netdev, int vf, bool on)
+{
+	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
+	int err;
+
+	err = srnic_pf_vf_check(pf, vf);
+	if (err)
+		return err;
+	spin_lock_bh(&pf->sw_lock);
+	err = srnic_pf_vf_apply(pf, vf,
+				srnic_pol_set_vf_spoofchk(&pf->pol, vf, on));
+	spin_unlock_bh(&pf->sw_lock);
+	return err;
+}
+
+int srnic_pf_set_vf_trust(struct net_device *netdev, int vf, bool on)
+{
+	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
+	int err;
+
+	err = srnic_pf_vf_check(pf, vf);
+	if (err)
+		return err;
+	spin_lock_bh(&pf->sw_lock);
+	err = srnic_pf_vf_apply(pf, vf,
+				srnic_pol_set_vf_trust(&pf->pol, vf, on));
+	spin_unlock_bh(&pf->sw_lock);
+	return err;
+}
+
+int srnic_pf_set_vf_link_state(struct net_device *netdev, int vf, int state)
+{
+	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
+	int err;
+
+	err = srnic_pf_vf_check(pf, vf);
+	if (err)
+		return err;
+	switch (state) {
+	case IFLA_VF_LINK_STATE_AUTO:
+	case IFLA_VF_LINK_STATE_ENABLE:
+	case IFLA_VF_LINK_STATE_DISABLE:
+		break;
+	default:
+		return -EINVAL;
+	}
+	spin_lock_bh(&pf->sw_lock);
+	err = srnic_pf_vf_apply(pf, vf,
+				srnic_pol_set_vf_link_state(&pf->pol, vf,
+							    state));
+	spin_unlock_bh(&pf->sw_lock);
+	return err;
+}
+
+int srnic_pf_get_vf_config(struct net_device *netdev, int vf,
+			   struct ifla_vf_info *ivi)
+{
+	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
+	const struct srnic_pol_vf *v;
+	int err;
+
+	err = srnic_pf_vf_check(pf, vf);
+	if (err)
+		return err;
+	spin_lock_bh(&pf->sw_lock);
+	v = srnic_pol_vf_state(&pf->pol, vf);
+	ivi->vf = vf;
+	ether_addr_copy(ivi->mac, is_zero_ether_addr(v->admin.mac) ?
+			v->mac : v->admin.mac);
+	ivi->vlan = v->admin.vlan;
+	ivi->qos = v->admin.qos;
+	ivi->vlan_proto = htons(ETH_P_8021Q);
+	ivi->max_tx_rate = v->admin.max_tx_rate;
+	ivi->min_tx_rate = 0;
+	ivi->spoofchk = v->admin.spoofchk;
+	ivi->trusted = v->admin.trusted;
+	ivi->linkstate = v->admin.link_state;
+	spin_unlock_bh(&pf->sw_lock);
+	return 0;
+}
+
+int srnic_pf_get_vf_stats(struct net_device *netdev, int vf,
+			  struct ifla_vf_stats *vs)
+{
+	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
+	struct srnic_pf_vf_stats *s;
+	unsigned long flags;
+	int err;
+
+	err = srnic_pf_vf_check(pf, vf);
+	if (err)
+		return err;
+	srnic_pf_update_vf_stats(pf);
+	spin_lock_irqsave(&pf->stats_lock, flags);
+	s = &pf->vf_stats[vf];
+	vs->rx_packets = s->gprc.total;
+	vs->tx_packets = s->gptc.total;
+	vs->rx_bytes = s->gorc.total;
+	vs->tx_bytes = s->gotc.total;
+	vs->multicast = s->mprc.total;
+	spin_unlock_irqrestore(&pf->stats_lock, flags);
+	return 0;
+}
