@@ -183,6 +183,7 @@ void srnic_pf_set_num_vfs(struct srnic_pf *pf, unsigned int num_vfs,
 
 /* srnic_pf_main.c */
 void srnic_pf_irq_enable_misc(struct srnic_pf *pf);
+void srnic_pf_reset_locked(struct srnic_pf *pf);
 
 /* srnic_pf_sriov.c */
 void srnic_pf_sw_flush(struct srnic_pf *pf);

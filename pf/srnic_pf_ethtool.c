@@ -54,6 +54,15 @@ static const char * const srnic_pf_rxq_stats[] = {
 #define SRNIC_PF_QUEUE_STATS (ARRAY_SIZE(srnic_pf_txq_stats) + \
 			      ARRAY_SIZE(srnic_pf_rxq_stats))
 
+/* Per-VF mailbox counters, then one refusal counter per policy rule */
+static const char * const srnic_pf_vf_stats[] = {
+	"mbx_msgs", "mbx_refused", "mbx_throttled", "resets", "flrs",
+};
+
+#define SRNIC_PF_VF_RULES	(SRNIC_POL_RULE_NR - 1)	/* all but "ok" */
+#define SRNIC_PF_VF_STATS	(ARRAY_SIZE(srnic_pf_vf_stats) + \
+				 SRNIC_PF_VF_RULES)
+
 static const char srnic_pf_tests[][ETH_GSTRING_LEN] = {
 	"Register test  (offline)",
 	"NVM checksum   (offline)",
@@ -194,7 +203,8 @@ static int srnic_pf_get_sset_count(struct net_device *netdev, int sset)
 	switch (sset) {
 	case ETH_SS_STATS:
 		return SRNIC_PF_HW_STATS + SRNIC_PF_DRV_STATS +
-		       SRNIC_PF_MAX_QP * SRNIC_PF_QUEUE_STATS;
+		       SRNIC_PF_MAX_QP * SRNIC_PF_QUEUE_STATS +
+		       SRNIC_MAX_VFS * SRNIC_PF_VF_STATS;
 	case ETH_SS_TEST:
 		return SRNIC_PF_NUM_TESTS;
 	default:
@@ -219,6 +229,14 @@ static void srnic_pf_get_strings(struct net_device *netdev, u32 sset, u8 *data)
 			for (i = 0; i < ARRAY_SIZE(srnic_pf_rxq_stats); i++)
 				ethtool_sprintf(&data, "rx_queue_%u_%s", q,
 						srnic_pf_rxq_stats[i]);
+		}
+		for (q = 0; q < SRNIC_MAX_VFS; q++) {
+			for (i = 0; i < ARRAY_SIZE(srnic_pf_vf_stats); i++)
+				ethtool_sprintf(&data, "vf%u_%s", q,
+						srnic_pf_vf_stats[i]);
+			for (i = 1; i < SRNIC_POL_RULE_NR; i++)
+				ethtool_sprintf(&data, "vf%u_refused_%s", q,
+						srnic_pol_rule_name(i));
 		}
 		break;
 	case ETH_SS_TEST:
@@ -282,6 +300,20 @@ static void srnic_pf_get_ethtool_stats(struct net_device *netdev,
 		data = srnic_pf_fill_ring(pf->tx_ring[q], true, data);
 		data = srnic_pf_fill_ring(pf->rx_ring[q], false, data);
 	}
+
+	spin_lock_bh(&pf->sw_lock);
+	for (q = 0; q < SRNIC_MAX_VFS; q++) {
+		const struct srnic_pol_stats *st = &pf->pol.vf[q].stats;
+
+		*data++ = st->msgs;
+		*data++ = st->refused;
+		*data++ = st->throttled;
+		*data++ = st->resets;
+		*data++ = st->flrs;
+		for (i = 1; i < SRNIC_POL_RULE_NR; i++)
+			*data++ = st->by_rule[i];
+	}
+	spin_unlock_bh(&pf->sw_lock);
 }
 
 /* Registers shown by ethtool -d, in this order. */
@@ -411,6 +443,22 @@ static void srnic_pf_self_test(struct net_device *netdev,
 		eth_test->flags |= ETH_TEST_FL_FAILED;
 }
 
+/* ethtool --reset: every component we reset goes with a full MAC reset */
+#define SRNIC_PF_RESET_FLAGS (ETH_RESET_MAC | ETH_RESET_PHY | ETH_RESET_DMA | \
+			      ETH_RESET_FILTER | ETH_RESET_OFFLOAD | \
+			      ETH_RESET_IRQ)
+
+static int srnic_pf_reset(struct net_device *netdev, u32 *flags)
+{
+	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
+
+	if (!(*flags & SRNIC_PF_RESET_FLAGS))
+		return -EOPNOTSUPP;
+	srnic_pf_reset_locked(pf);
+	*flags &= ~SRNIC_PF_RESET_FLAGS;
+	return 0;
+}
+
 static const struct ethtool_ops srnic_pf_ethtool_ops = {
 	.supported_coalesce_params = 0,
 	.get_drvinfo = srnic_pf_get_drvinfo,
@@ -428,6 +476,7 @@ static const struct ethtool_ops srnic_pf_ethtool_ops = {
 	.get_regs_len = srnic_pf_get_regs_len,
 	.get_regs = srnic_pf_get_regs,
 	.self_test = srnic_pf_self_test,
+	.reset = srnic_pf_reset,
 };
 
 /**

@@ -166,17 +166,53 @@ static void srnic_pf_watchdog(struct work_struct *work)
 		mod_delayed_work(system_wq, &pf->watchdog, SRNIC_PF_WATCHDOG);
 }
 
+/**
+ * srnic_pf_reset_locked - reset the MAC and bring everything back
+ * @pf: the PF
+ *
+ * The VFs lose CTS and see RSTI; the switch model is replayed in full,
+ * so every VPort keeps the policy the admin set, and PFRSTD tells the
+ * VFs to redo their handshake.
+ *
+ * Context: rtnl held.
+ */
+void srnic_pf_reset_locked(struct srnic_pf *pf)
+{
+	struct net_device *netdev = pf->netdev;
+	bool running = netif_running(netdev);
+	int err;
+
+	ASSERT_RTNL();
+	netdev_info(netdev, "resetting the MAC\n");
+	if (pf->num_vfs)
+		srnic_pf_sriov_reset_prepare(pf);
+	if (running)
+		srnic_pf_close(netdev);
+	err = srnic_pf_hw_reset(pf);
+	if (!err)
+		err = srnic_pf_phy_init(pf);
+	if (err) {
+		netdev_err(netdev, "MAC reset failed: %d\n", err);
+		return;
+	}
+	srnic_pf_irq_enable_misc(pf);
+	spin_lock_bh(&pf->sw_lock);
+	srnic_sw_mark_all_dirty(&pf->sw);
+	spin_unlock_bh(&pf->sw_lock);
+	srnic_pf_mac_setup(pf);
+	if (running && srnic_pf_open(netdev))
+		dev_close(netdev);
+	mod_delayed_work(system_wq, &pf->watchdog, 0);
+}
+
 static void srnic_pf_reset_task(struct work_struct *work)
 {
 	struct srnic_pf *pf = container_of(work, struct srnic_pf, reset_task);
 
 	rtnl_lock();
 	if (!test_bit(SRNIC_PF_REMOVING, pf->state) &&
-	    !test_bit(SRNIC_PF_GONE, pf->state) &&
-	    netif_running(pf->netdev)) {
-		netdev_warn(pf->netdev, "resetting the device\n");
-		srnic_pf_reinit_locked(pf);
-	}
+	    !test_bit(SRNIC_PF_GONE, pf->state))
+		srnic_pf_reset_locked(pf);
 	rtnl_unlock();
 }
 
