@@ -221,9 +221,12 @@ static void srnic_pf_configure_msix(struct srnic_pf *pf)
 	unsigned int i, q, shift;
 	u32 ivar;
 
+	/*
+	 * The queue causes go through IVAR in every interrupt mode: without
+	 * a valid entry a completed descriptor raises neither an EICR bit
+	 * nor ICR.TXDW/RXT0.
+	 */
 	pf->eims_queues = 0;
-	if (pf->irq_mode != SRNIC_IRQ_MSIX)
-		return;
 	for (i = 0; i < pf->num_qp; i++) {
 		/*
 		 * IVAR0[q & 7] holds four entries: RX and TX of queue q & 7
