@@ -10,9 +10,11 @@ a hung CI.
 
 A second virtio-serial port is a guest->host control channel: a guest test
 sends "REQ <id> <command> <args>" and gets "RESP <id> <rc> <base64 output>".
-Commands: ping, hmp <cmd> (set_link, device_del, ...), qmp <json>,
-qmp_events [name], trace_on <ev>, trace_off <ev>, trace_mark,
-trace_grep <mark> <regex>, trace_count <mark> <regex>.
+Commands: ping, hmp <cmd> (rc 1 on "Error: ..."), qmp <json>,
+set_link <netdev> on|off, device_del <id>, device_add <driver,k=v,...>,
+qmp_events [name] (DEVICE_DELETED, NIC_RX_FILTER_CHANGED, ...),
+trace_on <ev>, trace_off <ev>, trace_mark, trace_grep <mark> <regex>,
+trace_count <mark> <regex>.
 
 Exit status: 0 if every point passed or skipped, 1 on any failure, 2 on a
 usage or setup error.
@@ -136,7 +138,8 @@ class Qmp:
         if "error" in r:
             return 1, r["error"].get("desc", str(r["error"]))
         out = r.get("return", "")
-        return 0, out
+        # HMP reports command errors as text ("Error: ...").
+        return (1 if re.search(r"^Error", out, re.M) else 0), out
 
 
 class Vm:
@@ -176,6 +179,22 @@ class Vm:
             return 0, "pong"
         if cmd == "hmp":
             return self.qmp.hmp(arg)
+        if cmd == "set_link":
+            name, _, st = arg.partition(" ")
+            r = self.qmp.cmd("set_link", {"name": name, "up": st.strip() == "on"})
+            return (1 if "error" in r else 0), json.dumps(r.get("error", ""))
+        if cmd == "device_del":
+            r = self.qmp.cmd("device_del", {"id": arg.strip()})
+            return (1 if "error" in r else 0), json.dumps(r.get("error", ""))
+        if cmd == "device_add":
+            # HMP syntax: DRIVER,key=value,...
+            drv, _, rest = arg.strip().partition(",")
+            d = {"driver": drv}
+            for kv in filter(None, rest.split(",")):
+                k, _, v = kv.partition("=")
+                d[k] = v
+            r = self.qmp.cmd("device_add", d)
+            return (1 if "error" in r else 0), json.dumps(r.get("error", ""))
         if cmd == "qmp":
             m = json.loads(arg)
             r = self.qmp.cmd(m["execute"], m.get("arguments"))

@@ -122,9 +122,9 @@ wait_until() {
 
 CI_REQ=0
 # host CMD [ARGS]: ask the host runner; prints the answer, returns its rc.
-# Commands: ping, hmp <cmd>, qmp <json>, qmp_events [name], trace_on <ev>,
-# trace_off <ev>, trace_mark, trace_grep <mark> <regex>,
-# trace_count <mark> <regex>.
+# Commands: see tools/vm.py (ping, hmp, qmp, set_link, device_del,
+# device_add, qmp_events, trace_on, trace_off, trace_mark, trace_grep,
+# trace_count).
 host() {
 	local id line tag rid rc b64
 	CI_REQ=$((CI_REQ + 1))
@@ -147,7 +147,23 @@ hmp() {
 
 # set_link on|off [NETDEV]: cable pull through the QEMU monitor.
 set_link() {
-	hmp "set_link ${2:-$QEMU_PF_NETDEV} $1"
+	host set_link "${2:-$QEMU_PF_NETDEV}" "$1"
+}
+
+# device_del ID / device_add DRIVER,k=v,...: QEMU hot-unplug / hot-plug
+# (QMP).  device_del only starts the unplug: wait for the guest side, or
+# for the event with: wait_qmp_event DEVICE_DELETED 20
+device_del() {
+	host device_del "$1"
+}
+
+device_add() {
+	host device_add "$1"
+}
+
+# wait_qmp_event NAME TIMEOUT_S: until QEMU emitted event NAME (consumes it).
+wait_qmp_event() {
+	wait_until "$2" host qmp_events "$1"
 }
 
 # ---- topology --------------------------------------------------------------

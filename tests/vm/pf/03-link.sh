@@ -9,7 +9,7 @@ wait_ping 10 || true
 host trace_on e1000e_link_status_changed > /dev/null || true
 mark=$(trace_mark)
 for round in 1 2 3; do
-	if ! hmp "set_link $QEMU_PF_NETDEV off" > /tmp/hmp.out; then
+	if ! set_link off > /tmp/hmp.out; then
 		not_ok "round $round: set_link off" "$(cat /tmp/hmp.out)"
 		break
 	fi
@@ -19,7 +19,7 @@ for round in 1 2 3; do
 		not_ok "round $round: carrier lost within 3 s" "carrier still $(cat /sys/class/net/$PF_IF/carrier)"
 	fi
 	check_fail "round $round: no traffic while the cable is out" ping -q -c 1 -W 1 "$PARTNER_IP"
-	hmp "set_link $QEMU_PF_NETDEV on" > /dev/null || true
+	set_link on > /dev/null || true
 	if ms=$(wait_ms 10000 has_carrier "$PF_IF"); then
 		ok "round $round: carrier back ${ms} ms after set_link on"
 	else
@@ -34,4 +34,4 @@ done
 trace_expect "QEMU traced the link changes" "$mark" 'e1000e_link_status_changed'
 host trace_off e1000e_link_status_changed > /dev/null || true
 dmesg | grep -iE "link (is )?(up|down)" | tail -n 4 | sed 's/^/#   /' >&8 || true
-hmp "set_link $QEMU_PF_NETDEV on" > /dev/null || true
+set_link on > /dev/null || true

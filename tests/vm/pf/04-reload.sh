@@ -6,6 +6,17 @@
 # timeout: 600
 
 N=${RELOADS:-20}
+
+# kmem: unreclaimable slab + vmalloc + percpu, in kB.
+kmem() {
+	awk '/^(SUnreclaim|VmallocUsed|Percpu):/ { s += $2 } END { print s }' /proc/meminfo
+}
+# used: all memory not free, not page cache, not reclaimable slab, in kB
+# (catches leaked pages too, e.g. RX buffers).
+used() {
+	awk '/^MemTotal:/ { s += $2 } /^(MemFree|Cached|Buffers|SReclaimable):/ { s -= $2 }
+		END { print s }' /proc/meminfo
+}
 check "PF up" pf_ensure
 fail=0
 start=$(date +%s)
@@ -18,6 +29,18 @@ while [ $i -le "$N" ]; do
 	fi
 	if pf_find 0; then
 		not_ok "reload $i: netdev gone after rmmod" "$PF_IF still present"
+		fail=1
+		break
+	fi
+	# every MSI-X/MSI vector of the PF is freed
+	if grep -q "$PF_PCI" /proc/interrupts; then
+		not_ok "reload $i: PF interrupts freed after rmmod" \
+			"$(grep "$PF_PCI" /proc/interrupts | head -n 3)"
+		fail=1
+		break
+	fi
+	if [ "$DRIVER" != igb ] && devlink dev show 2> /dev/null | grep -q "pci/$PF_PCI"; then
+		not_ok "reload $i: devlink instance gone after rmmod"
 		fail=1
 		break
 	fi
@@ -36,9 +59,24 @@ while [ $i -le "$N" ]; do
 		fail=1
 		break
 	fi
+	if [ $i = 2 ]; then
+		mem_before=$(kmem)
+		used_before=$(used)
+	fi
 	i=$((i + 1))
 done
 if [ $fail = 0 ]; then
+	mem_after=$(kmem)
+	used_after=$(used)
+	dk=$((mem_after - mem_before))
+	du=$((used_after - used_before))
+	diag "kernel memory (SUnreclaim+VmallocUsed+Percpu) after reload 2: ${mem_before} kB, after reload $N: ${mem_after} kB, delta $dk kB"
+	diag "used memory (Total-Free-Cached-Buffers-SReclaimable) delta $du kB"
+	if [ $dk -le 4096 ] && [ $du -le 16384 ]; then
+		ok "no memory leak over $((N - 2)) reloads (slab/vmalloc +$dk kB, used +$du kB)"
+	else
+		not_ok "no memory leak over $((N - 2)) reloads" "slab/vmalloc +$dk kB (limit 4096), used +$du kB (limit 16384)"
+	fi
 	ok "$N reloads of $DRIVER with a ping after each ($(( $(date +%s) - start )) s)"
 fi
 if [ "$DRIVER" != igb ] && [ $fail = 0 ]; then
