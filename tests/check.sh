@@ -7,12 +7,14 @@
 #   2. make -C tests/unit check      (if tests/unit/Makefile exists)
 #   3. make modules                  (the .ko files the VM loads)
 #   4. the VM suites: tools/vm.py --suite S for every tests/vm/S/suite.conf
+#   5. tests/harness-selftest.sh     (the harness reports hangs, panics,
+#                                    warnings and timeouts as failures)
 # Ends with "N passed, M failed, K skipped"; exits non-zero on any failure.
 # A skipped point is never counted as passed.
 #
 # Env:
 #   DRIVER=srnic_pf|igb    PF driver for the VM suites (default srnic_pf)
-#   CHECK_STAGES="static unit modules vm"   stages to run
+#   CHECK_STAGES="static unit modules vm harness"   stages to run
 #   CHECK_SUITES="pf"      VM suites (default: all with a suite.conf)
 #   CHECK_TESTS="ping,mtu" only these guest tests (substring match)
 #   VM_ARGS="..."          extra tools/vm.py arguments
@@ -22,7 +24,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 KVER=${KVER:-6.12.95+deb12-amd64}
 DRIVER=${DRIVER:-srnic_pf}
-CHECK_STAGES=${CHECK_STAGES:-static unit modules vm}
+CHECK_STAGES=${CHECK_STAGES:-static unit modules vm harness}
 out=$top/build/check
 rm -rf "$out"
 mkdir -p "$out"
@@ -91,6 +93,8 @@ if want vm; then
 		stage "vm-$s" python3 tools/vm.py -q --suite "$s" --driver "$DRIVER" "${vmargs[@]}"
 	done
 fi
+
+want harness && stage harness tests/harness-selftest.sh
 
 # Count top-level TAP points of every stage; a stage that failed without
 # reporting a failing point counts as one failure.

@@ -62,12 +62,12 @@ expect "guest panic reported" "$f" '^not ok [0-9]+ - selftest/vm: guest stopped 
 
 # A hung guest: the hard timeout kills the VM.
 t0=$(date +%s)
-vm hang --env CI_SELFTEST=hang -t 09 --timeout 40
+vm hang --env CI_SELFTEST=hang -t 09 --timeout 30
 t=$(( $(date +%s) - t0 ))
-expect "hard VM timeout reported" "$out/hang.tap" '^not ok [0-9]+ - selftest/vm: hard timeout after 40 s'
+expect "hard VM timeout reported" "$out/hang.tap" '^not ok [0-9]+ - selftest/vm: hard timeout after 30 s'
 n=$((n + 1))
 rundir=$(grep -o '/tmp/srnic-vm-[A-Za-z0-9_]*' "$out/hang/qemu-cmdline" | head -n 1 || true)
-if [ $t -lt 60 ] && [ -n "$rundir" ] && ! pgrep -f "$rundir" > /dev/null; then
+if [ $t -lt 50 ] && [ -n "$rundir" ] && ! pgrep -f "$rundir" > /dev/null; then
 	echo "ok $n - harness: hung VM killed on time (${t}s)"
 else
 	failed=$((failed + 1))

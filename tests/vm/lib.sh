@@ -396,3 +396,14 @@ trace_expect() {
 trace_count() {
 	host trace_count "$1" "$2" || true
 }
+
+# trace_expect_reg NAME MARK OFFSET: ok if the device model saw a write to
+# register OFFSET (hex, e.g. 0x36b0 or 0x3500) after MARK, either as an
+# implemented register (event e1000e_core_write, verbose: switch it on only
+# around the operation) or an unimplemented one (e1000e_wrn_regs_write_unknown,
+# on from boot in the pf suite).  Matching lines are shown as diagnostics.
+trace_expect_reg() {
+	local off
+	off=$(printf '0x%x' "$3")
+	trace_expect "$1" "$2" "([Ww]rite to|write to unknown) register $off,"
+}
