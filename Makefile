@@ -8,7 +8,9 @@
 ifneq ($(KERNELRELEASE),)
 
 CONFIG_SRNIC_PF ?= m
-CONFIG_SRNIC_LIB ?= $(CONFIG_SRNIC_PF)
+CONFIG_SRNIC_VF ?= m
+# the library is built when either driver is
+CONFIG_SRNIC_LIB ?= $(if $(filter y,$(CONFIG_SRNIC_PF) $(CONFIG_SRNIC_VF)),y,$(if $(filter m,$(CONFIG_SRNIC_PF) $(CONFIG_SRNIC_VF)),m))
 
 ccflags-y += -I$(src)/common -I$(src)/mailbox
 
@@ -33,6 +35,10 @@ obj-$(CONFIG_SRNIC_PF) += srnic_pf.o
 srnic_pf-y := pf/srnic_pf_main.o pf/srnic_pf_hw.o pf/srnic_pf_netdev.o \
 	      pf/srnic_pf_ethtool.o pf/srnic_pf_devlink.o pf/srnic_pf_sriov.o \
 	      pf/srnic_pf_switch.o pf/srnic_pf_policy.o
+
+obj-$(CONFIG_SRNIC_VF) += srnic_vf.o
+srnic_vf-y := vf/srnic_vf_main.o vf/srnic_vf_netdev.o vf/srnic_vf_mbx.o \
+	      vf/srnic_vf_ethtool.o
 
 else
 

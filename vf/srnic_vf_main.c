@@ -1,0 +1,491 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * srnic_vf: driver for the Intel 82576 SR-IOV virtual function.
+ *
+ * PCI probe and remove, MSI-X, the service task (watchdog), FLR hooks and
+ * the VF statistics counters. The VF owns BAR0 (registers) and BAR3
+ * (MSI-X, three vectors); it has no MSI or INTx.
+ */
+#include <linux/module.h>
+#include <linux/interrupt.h>
+
+#include "srnic_vf.h"
+
+static const struct pci_device_id srnic_vf_pci_tbl[] = {
+	{ PCI_VDEVICE(INTEL, 0x10ca) },	/* 82576 virtual function */
+	{ }
+};
+MODULE_DEVICE_TABLE(pci, srnic_vf_pci_tbl);
+
+static int debug = -1;
+module_param(debug, int, 0);
+MODULE_PARM_DESC(debug, "netif message level (0=none,...,16=all; -1 default)");
+
+#define SRNIC_VF_MSG_DEFAULT	(NETIF_MSG_DRV | NETIF_MSG_PROBE | NETIF_MSG_LINK)
+
+/* probe: how long to wait for a PF that is still coming up */
+#define SRNIC_VF_PROBE_TRIES	20
+#define SRNIC_VF_PROBE_WAIT_MS	100
+
+/* register read back to tell a live window from a dead one */
+#define SRNIC_VF_PROBE_EITR	0x0ff0
+#define SRNIC_VF_EITR_MASK	0x7ffc
+
+/* ---- statistics ---------------------------------------------------------- */
+
+static void srnic_vf_ctr(struct srnic_vf *vf, struct srnic_vf_ctr *c, u32 reg)
+{
+	u32 v = vf_rd(vf, reg);
+
+	if (v == ~0U)
+		return;		/* gone, or a wrap in progress: next time */
+	c->total += (u32)(v - c->last);
+	c->last = v;
+}
+
+/**
+ * srnic_vf_update_hw_stats - fold the 32-bit VF counters into 64-bit ones
+ * @vf: the VF
+ *
+ * Must run more often than a counter can wrap (the service task does, at
+ * most every second; 4 GB take 34 s at line rate). Context: any.
+ */
+void srnic_vf_update_hw_stats(struct srnic_vf *vf)
+{
+	struct srnic_vf_hw_stats *s = &vf->hw_stats;
+	unsigned long flags;
+
+	if (srnic_removed(&vf->hw))
+		return;
+	spin_lock_irqsave(&vf->stats_lock, flags);
+	srnic_vf_ctr(vf, &s->gprc, SRNIC_VF_GPRC);
+	srnic_vf_ctr(vf, &s->gptc, SRNIC_VF_GPTC);
+	srnic_vf_ctr(vf, &s->gorc, SRNIC_VF_GORC);
+	srnic_vf_ctr(vf, &s->gotc, SRNIC_VF_GOTC);
+	srnic_vf_ctr(vf, &s->mprc, SRNIC_VF_MPRC);
+	spin_unlock_irqrestore(&vf->stats_lock, flags);
+}
+
+/**
+ * srnic_vf_stats_baseline - restart counting from the current values
+ * @vf: the VF
+ *
+ * A VF reset may clear the counters on silicon (QEMU keeps them); either
+ * way the totals continue from here without a jump. Context: any.
+ */
+void srnic_vf_stats_baseline(struct srnic_vf *vf)
+{
+	struct srnic_vf_hw_stats *s = &vf->hw_stats;
+	unsigned long flags;
+
+	spin_lock_irqsave(&vf->stats_lock, flags);
+	s->gprc.last = vf_rd(vf, SRNIC_VF_GPRC);
+	s->gptc.last = vf_rd(vf, SRNIC_VF_GPTC);
+	s->gorc.last = vf_rd(vf, SRNIC_VF_GORC);
+	s->gotc.last = vf_rd(vf, SRNIC_VF_GOTC);
+	s->mprc.last = vf_rd(vf, SRNIC_VF_MPRC);
+	spin_unlock_irqrestore(&vf->stats_lock, flags);
+}
+
+/* ---- service task ----------------------------------------------------- */
+
+/* A queue the device stopped behind our back (an FLR nobody announced). */
+static bool srnic_vf_queues_lost(struct srnic_vf *vf)
+{
+	u32 v;
+
+	if (!test_bit(SRNIC_VF_DP_UP, vf->state))
+		return false;
+	v = vf_rd(vf, SRNIC_VF_RXQ_BASE(0) + SRNIC_Q_DCTL);
+	return v != ~0U && !(v & SRNIC_DCTL_ENABLE);
+}
+
+/*
+ * Completions that did not move since the last run: the interrupt went
+ * missing (QEMU routes none for queue 1), so raise it by software.
+ */
+static void srnic_vf_tx_kick(struct srnic_vf *vf)
+{
+	unsigned int i;
+	u32 eics = 0;
+
+	if (!test_bit(SRNIC_VF_DP_UP, vf->state))
+		return;
+	for (i = 0; i < vf->num_qp; i++) {
+		struct srnic_ring *r = vf->tx_ring[i];
+		u16 ntc = READ_ONCE(r->next_to_clean);
+
+		if (ntc != READ_ONCE(r->next_to_use) && ntc == vf->tx_stall[i])
+			eics |= BIT(i);
+		vf->tx_stall[i] = ntc;
+	}
+	if (eics)
+		vf_wr(vf, SRNIC_VF_EICS, eics);
+}
+
+static void srnic_vf_recover(struct srnic_vf *vf)
+{
+	int err;
+
+	if (time_before(jiffies, vf->next_reset))
+		return;
+	rtnl_lock();
+	if (test_bit(SRNIC_VF_REMOVING, vf->state) ||
+	    test_bit(SRNIC_VF_IN_FLR, vf->state)) {
+		rtnl_unlock();
+		return;
+	}
+	err = srnic_vf_reinit_locked(vf);
+	rtnl_unlock();
+
+	if (!err) {
+		if (vf->reset_fails || vf->resetting_logged)
+			dev_info(&vf->pdev->dev, "PF answers again, VF restored\n");
+		vf->reset_fails = 0;
+		vf->resetting_logged = false;
+		vf->next_reset = jiffies;
+		return;
+	}
+	if (err == -EAGAIN) {
+		/* the PF is resetting (RSTI): cheap to ask again soon */
+		if (!vf->resetting_logged)
+			dev_info(&vf->pdev->dev,
+				 "PF is resetting, waiting for it\n");
+		vf->resetting_logged = true;
+		vf->next_reset = jiffies;
+		return;
+	}
+	/* a PF that does not answer: back off up to a second */
+	vf->reset_fails++;
+	vf->next_reset = jiffies +
+			 min_t(unsigned long, HZ, (HZ / 20) << vf->reset_fails);
+	if (vf->reset_fails == 1 || !(vf->reset_fails % 30))
+		dev_warn(&vf->pdev->dev, "reset handshake failed: %d\n", err);
+}
+
+static void srnic_vf_service(struct work_struct *work)
+{
+	struct srnic_vf *vf = container_of(to_delayed_work(work),
+					   struct srnic_vf, service);
+	unsigned long period;
+
+	if (test_bit(SRNIC_VF_REMOVING, vf->state) ||
+	    test_bit(SRNIC_VF_GONE, vf->state))
+		return;
+	if (test_bit(SRNIC_VF_IN_FLR, vf->state))
+		goto resched;
+
+	srnic_vf_mbx_poll(vf);
+	if (srnic_vf_queues_lost(vf))
+		set_bit(SRNIC_VF_NEED_RESET, vf->state);
+	if (test_bit(SRNIC_VF_NEED_RESET, vf->state) ||
+	    !test_bit(SRNIC_VF_HW_READY, vf->state))
+		srnic_vf_recover(vf);
+	else if (test_bit(SRNIC_VF_RX_MODE, vf->state))
+		srnic_vf_sync_rx_mode(vf);
+	srnic_vf_update_link(vf);
+	if (vf->link_up && test_and_clear_bit(SRNIC_VF_NOTIFY_PEERS, vf->state))
+		netdev_notify_peers(vf->netdev);
+	srnic_vf_update_hw_stats(vf);
+	srnic_vf_tx_kick(vf);
+
+resched:
+	if (test_bit(SRNIC_VF_GONE, vf->state))
+		return;
+	if (test_bit(SRNIC_VF_NEED_RESET, vf->state) ||
+	    !test_bit(SRNIC_VF_HW_READY, vf->state) ||
+	    test_bit(SRNIC_VF_IN_FLR, vf->state))
+		period = SRNIC_VF_PERIOD_RECOVER;
+	else if (!vf->link_up && netif_running(vf->netdev))
+		period = SRNIC_VF_PERIOD_DOWN;
+	else
+		period = SRNIC_VF_PERIOD_UP;
+	if (!test_bit(SRNIC_VF_REMOVING, vf->state))
+		queue_delayed_work(system_wq, &vf->service, period);
+}
+
+/* ---- surprise removal, FLR ---------------------------------------------- */
+
+static void srnic_vf_hw_removed(struct srnic_hw *hw)
+{
+	struct srnic_vf *vf = container_of(hw, struct srnic_vf, hw);
+
+	set_bit(SRNIC_VF_GONE, vf->state);
+	dev_err(&vf->pdev->dev, "device reads all ones: gone, detaching\n");
+	if (vf->netdev) {
+		netif_carrier_off(vf->netdev);
+		netif_device_detach(vf->netdev);
+	}
+}
+
+static void srnic_vf_reset_prepare(struct pci_dev *pdev)
+{
+	struct srnic_vf *vf = pci_get_drvdata(pdev);
+
+	rtnl_lock();
+	set_bit(SRNIC_VF_IN_FLR, vf->state);
+	vf->sw_stats.flrs++;
+	srnic_vf_down(vf);
+	clear_bit(SRNIC_VF_HW_READY, vf->state);
+	rtnl_unlock();
+}
+
+static void srnic_vf_reset_done(struct pci_dev *pdev)
+{
+	struct srnic_vf *vf = pci_get_drvdata(pdev);
+	int err;
+
+	rtnl_lock();
+	clear_bit(SRNIC_VF_IN_FLR, vf->state);
+	err = srnic_vf_reinit_locked(vf);
+	rtnl_unlock();
+	if (err)
+		srnic_vf_service_now(vf);
+}
+
+static const struct pci_error_handlers srnic_vf_err_handler = {
+	.reset_prepare = srnic_vf_reset_prepare,
+	.reset_done = srnic_vf_reset_done,
+};
+
+/* ---- probe and remove ------------------------------------------------- */
+
+/*
+ * A VF whose BAR was placed where the platform does not decode it reads
+ * all zeros (or all ones): fail loudly rather than time out in the
+ * handshake. A live VF echoes an EITR interval we write.
+ */
+static int srnic_vf_check_window(struct srnic_vf *vf)
+{
+	u32 status, mbx, eitr;
+
+	status = readl(vf->bar0 + SRNIC_VF_STATUS);
+	mbx = readl(vf->bar0 + SRNIC_VF_MAILBOX);
+	if (status == ~0U && mbx == ~0U) {
+		dev_err(&vf->pdev->dev,
+			"register window reads all ones: VF not responding\n");
+		return -EIO;
+	}
+	writel(SRNIC_VF_PROBE_EITR, vf->bar0 + SRNIC_VF_EITR(2));
+	eitr = readl(vf->bar0 + SRNIC_VF_EITR(2)) & SRNIC_VF_EITR_MASK;
+	writel(0, vf->bar0 + SRNIC_VF_EITR(2));
+	if (eitr != SRNIC_VF_PROBE_EITR && !status && !mbx) {
+		dev_err(&vf->pdev->dev,
+			"register window reads all zeros (BAR0 at %pR not decoded?)\n",
+			&vf->pdev->resource[0]);
+		return -EIO;
+	}
+	return 0;
+}
+
+static int srnic_vf_request_irqs(struct srnic_vf *vf)
+{
+	unsigned int i;
+	int err;
+
+	for (i = 0; i < SRNIC_VF_NUM_VECTORS; i++) {
+		if (i < SRNIC_VF_MAX_QP)
+			snprintf(vf->irq_name[i], sizeof(vf->irq_name[i]),
+				 "srnic_vf-%s-q%u", pci_name(vf->pdev), i);
+		else
+			snprintf(vf->irq_name[i], sizeof(vf->irq_name[i]),
+				 "srnic_vf-%s-mbx", pci_name(vf->pdev));
+		if (i < SRNIC_VF_MAX_QP)
+			err = request_irq(pci_irq_vector(vf->pdev, i),
+					  srnic_vf_queue_irq, 0, vf->irq_name[i],
+					  vf->q_vector[i]);
+		else
+			err = request_irq(pci_irq_vector(vf->pdev, i),
+					  srnic_vf_mbx_irq, 0, vf->irq_name[i],
+					  vf);
+		if (err)
+			goto err;
+	}
+	return 0;
+err:
+	dev_err(&vf->pdev->dev, "cannot request irq %u: %d\n", i, err);
+	while (i--)
+		free_irq(pci_irq_vector(vf->pdev, i),
+			 i < SRNIC_VF_MAX_QP ? (void *)vf->q_vector[i] : vf);
+	return err;
+}
+
+static void srnic_vf_free_irqs(struct srnic_vf *vf)
+{
+	unsigned int i;
+
+	for (i = 0; i < SRNIC_VF_NUM_VECTORS; i++)
+		free_irq(pci_irq_vector(vf->pdev, i),
+			 i < SRNIC_VF_MAX_QP ? (void *)vf->q_vector[i] : vf);
+}
+
+/* The first handshake: give a PF that is still starting a moment. */
+static int srnic_vf_first_reset(struct srnic_vf *vf)
+{
+	unsigned int i;
+	int err = -EAGAIN;
+
+	for (i = 0; i < SRNIC_VF_PROBE_TRIES; i++) {
+		err = srnic_vf_mbx_reset(vf);
+		if (err != -EAGAIN && err != -ETIMEDOUT &&
+		    err != -ECONNRESET)
+			break;
+		msleep(SRNIC_VF_PROBE_WAIT_MS);
+	}
+	return err;
+}
+
+static int srnic_vf_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
+{
+	struct net_device *netdev;
+	struct srnic_vf *vf;
+	int err;
+
+	err = pci_enable_device_mem(pdev);
+	if (err)
+		return err;
+	err = dma_set_mask_and_coherent(&pdev->dev, DMA_BIT_MASK(64));
+	if (err) {
+		dev_err(&pdev->dev, "no usable DMA configuration\n");
+		goto err_disable;
+	}
+	err = pci_request_mem_regions(pdev, SRNIC_VF_DRV_NAME);
+	if (err)
+		goto err_disable;
+	pci_set_master(pdev);
+
+	vf = kzalloc(sizeof(*vf), GFP_KERNEL);
+	if (!vf) {
+		err = -ENOMEM;
+		goto err_release;
+	}
+	vf->pdev = pdev;
+	vf->msg_enable = netif_msg_init(debug, SRNIC_VF_MSG_DEFAULT);
+	mutex_init(&vf->mbx_lock);
+	spin_lock_init(&vf->stats_lock);
+	INIT_DELAYED_WORK(&vf->service, srnic_vf_service);
+	pci_set_drvdata(pdev, vf);
+
+	vf->bar0 = pci_iomap(pdev, 0, 0);
+	if (!vf->bar0) {
+		err = -EIO;
+		goto err_free;
+	}
+	err = srnic_vf_check_window(vf);
+	if (err)
+		goto err_unmap;
+	vf->hw.hw_addr = vf->bar0;
+	vf->hw.removed = srnic_vf_hw_removed;
+	srnic_mbx_vf_init(&vf->mbx, &vf->hw, true);
+
+	err = srnic_vf_netdev_create(vf);
+	if (err)
+		goto err_unmap;
+	netdev = vf->netdev;
+
+	err = pci_alloc_irq_vectors(pdev, SRNIC_VF_NUM_VECTORS,
+				    SRNIC_VF_NUM_VECTORS, PCI_IRQ_MSIX);
+	if (err < 0) {
+		dev_err(&pdev->dev, "cannot get %u MSI-X vectors: %d\n",
+			SRNIC_VF_NUM_VECTORS, err);
+		goto err_netdev;
+	}
+	err = srnic_vf_request_irqs(vf);
+	if (err)
+		goto err_vectors;
+
+	err = srnic_vf_first_reset(vf);
+	if (err == -ENODEV || err == -EPROTO)
+		goto err_irqs;
+	if (err)
+		dev_warn(&pdev->dev,
+			 "PF does not answer yet (%d); will keep trying\n", err);
+	if (vf->pf_mac) {
+		eth_hw_addr_set(netdev, vf->perm_addr);
+		ether_addr_copy(netdev->perm_addr, vf->perm_addr);
+	} else {
+		/* srnic_vf_mbx_restore() asks the PF for it */
+		eth_hw_addr_random(netdev);
+	}
+	if (!err) {
+		rtnl_lock();
+		srnic_vf_irq_setup(vf);
+		err = srnic_vf_mbx_restore(vf);
+		rtnl_unlock();
+		if (err)
+			dev_warn(&pdev->dev, "restoring filters: %d\n", err);
+		srnic_vf_stats_baseline(vf);
+	}
+
+	err = register_netdev(netdev);
+	if (err)
+		goto err_irqs;
+
+	dev_info(&pdev->dev, "%s: %pM, %s MAC, mailbox API %u.%u\n",
+		 netdev->name, netdev->dev_addr,
+		 vf->pf_mac ? "PF-assigned" : "random",
+		 vf->api >> 8, vf->api & 0xff);
+	queue_delayed_work(system_wq, &vf->service, SRNIC_VF_PERIOD_RECOVER);
+	return 0;
+
+err_irqs:
+	srnic_vf_free_irqs(vf);
+err_vectors:
+	pci_free_irq_vectors(pdev);
+err_netdev:
+	srnic_vf_netdev_destroy(vf);
+err_unmap:
+	pci_iounmap(pdev, vf->bar0);
+err_free:
+	kfree(vf);
+err_release:
+	pci_release_mem_regions(pdev);
+err_disable:
+	pci_disable_device(pdev);
+	return err;
+}
+
+static void srnic_vf_remove(struct pci_dev *pdev)
+{
+	struct srnic_vf *vf = pci_get_drvdata(pdev);
+
+	set_bit(SRNIC_VF_REMOVING, vf->state);
+	cancel_delayed_work_sync(&vf->service);
+	unregister_netdev(vf->netdev);
+	srnic_vf_free_irqs(vf);
+	pci_free_irq_vectors(pdev);
+	/* an interrupt may have requeued it before its vector went away */
+	cancel_delayed_work_sync(&vf->service);
+	srnic_vf_netdev_destroy(vf);
+	pci_iounmap(pdev, vf->bar0);
+	mutex_destroy(&vf->mbx_lock);
+	kfree(vf);
+	pci_release_mem_regions(pdev);
+	pci_disable_device(pdev);
+}
+
+static void srnic_vf_shutdown(struct pci_dev *pdev)
+{
+	struct srnic_vf *vf = pci_get_drvdata(pdev);
+
+	rtnl_lock();
+	netif_device_detach(vf->netdev);
+	if (netif_running(vf->netdev))
+		srnic_vf_down(vf);
+	rtnl_unlock();
+	pci_disable_device(pdev);
+}
+
+static struct pci_driver srnic_vf_driver = {
+	.name = SRNIC_VF_DRV_NAME,
+	.id_table = srnic_vf_pci_tbl,
+	.probe = srnic_vf_probe,
+	.remove = srnic_vf_remove,
+	.shutdown = srnic_vf_shutdown,
+	.err_handler = &srnic_vf_err_handler,
+};
+module_pci_driver(srnic_vf_driver);
+
+MODULE_DESCRIPTION("srnic: Intel 82576 SR-IOV virtual function driver");
+MODULE_AUTHOR("srnic developers");
+MODULE_LICENSE("GPL");

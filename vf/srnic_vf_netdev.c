@@ -1,0 +1,716 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * srnic_vf: the VF network device. Queues and interrupts, the datapath
+ * up/down and recovery sequence, ndo operations and statistics.
+ *
+ * Interrupts: vector 0 serves queue pair 0, vector 1 queue pair 1, vector
+ * 2 the mailbox. Two quirks of QEMU's model shape the handlers: it never
+ * routes queue 1's causes to any vector, and it delivers the mailbox
+ * interrupt on vector 1 instead of 2. So a queue vector schedules the
+ * NAPI of every active pair (queue 1 completions are reaped whenever queue
+ * 0 is busy), and vector 1 also pokes the mailbox. On silicon both cost an
+ * occasional empty poll.
+ */
+#include <linux/interrupt.h>
+#include <linux/if_vlan.h>
+
+#include "srnic_vf.h"
+
+#define SRNIC_VF_ALL_VECTORS	GENMASK(SRNIC_VF_NUM_VECTORS - 1, 0)
+/* vectors that carry the mailbox: 2 by the datasheet, 1 under QEMU */
+#define SRNIC_VF_MBX_EIMS	(BIT(1) | BIT(SRNIC_VF_MBX_VECTOR))
+#define SRNIC_VF_MBX_KICK_MS	10
+
+/* ---- queue and vector objects ------------------------------------------ */
+
+static void srnic_vf_qv_irq_enable(struct srnic_q_vector *qv)
+{
+	struct srnic_vf *vf = container_of(qv->hw, struct srnic_vf, hw);
+
+	if (test_bit(SRNIC_VF_DP_UP, vf->state))
+		srnic_wr32(qv->hw, SRNIC_VF_EIMS, qv->eims_value);
+}
+
+/**
+ * srnic_vf_alloc_queues - allocate the vector and ring objects (both pairs)
+ * @vf: the VF
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int srnic_vf_alloc_queues(struct srnic_vf *vf)
+{
+	struct srnic_q_vector *qv;
+	unsigned int i;
+
+	for (i = 0; i < SRNIC_VF_MAX_QP; i++) {
+		qv = kzalloc(sizeof(*qv), GFP_KERNEL);
+		vf->q_vector[i] = qv;
+		vf->tx_ring[i] = kzalloc(sizeof(*vf->tx_ring[i]), GFP_KERNEL);
+		vf->rx_ring[i] = kzalloc(sizeof(*vf->rx_ring[i]), GFP_KERNEL);
+		if (!qv || !vf->tx_ring[i] || !vf->rx_ring[i])
+			goto err;
+
+		qv->hw = &vf->hw;
+		qv->v_idx = i;
+		qv->itr = SRNIC_VF_ITR;
+		qv->eims_value = BIT(i);
+		qv->irq_enable = srnic_vf_qv_irq_enable;
+		qv->tx_ring = vf->tx_ring[i];
+		qv->rx_ring = vf->rx_ring[i];
+		netif_napi_add(vf->netdev, &qv->napi, srnic_napi_poll);
+	}
+	return 0;
+err:
+	srnic_vf_free_queues(vf);
+	return -ENOMEM;
+}
+
+/**
+ * srnic_vf_free_queues - free what srnic_vf_alloc_queues() allocated
+ * @vf: the VF
+ */
+void srnic_vf_free_queues(struct srnic_vf *vf)
+{
+	unsigned int i;
+
+	for (i = 0; i < SRNIC_VF_MAX_QP; i++) {
+		if (vf->q_vector[i] && vf->q_vector[i]->hw)
+			netif_napi_del(&vf->q_vector[i]->napi);
+		kfree(vf->q_vector[i]);
+		kfree(vf->tx_ring[i]);
+		kfree(vf->rx_ring[i]);
+		vf->q_vector[i] = NULL;
+		vf->tx_ring[i] = NULL;
+		vf->rx_ring[i] = NULL;
+	}
+}
+
+static void srnic_vf_init_ring(struct srnic_vf *vf, struct srnic_ring *ring,
+			       unsigned int q, bool tx)
+{
+	ring->q_vector = vf->q_vector[q];
+	ring->netdev = vf->netdev;
+	ring->dev = &vf->pdev->dev;
+	ring->hw = &vf->hw;
+	ring->queue_index = q;
+	ring->reg_idx = q;
+	ring->regs = vf->bar0 + (tx ? SRNIC_VF_TXQ_BASE(q) :
+				 SRNIC_VF_RXQ_BASE(q));
+	ring->tail = ring->regs + SRNIC_Q_DT;
+	ring->count = tx ? vf->tx_ring_count : vf->rx_ring_count;
+	/* a VF that stops posting buffers must not stall the shared FIFO */
+	ring->drop_en = true;
+	if (!tx)
+		ring->active_vlans = vf->active_vlans;
+}
+
+static void srnic_vf_free_rings(struct srnic_vf *vf)
+{
+	unsigned int i;
+
+	for (i = 0; i < SRNIC_VF_MAX_QP; i++) {
+		if (vf->tx_ring[i]->desc)
+			srnic_free_tx_ring(vf->tx_ring[i]);
+		if (vf->rx_ring[i]->desc)
+			srnic_free_rx_ring(vf->rx_ring[i]);
+	}
+}
+
+static int srnic_vf_setup_rings(struct srnic_vf *vf)
+{
+	unsigned int i;
+	int err;
+
+	for (i = 0; i < vf->num_qp; i++) {
+		srnic_vf_init_ring(vf, vf->tx_ring[i], i, true);
+		srnic_vf_init_ring(vf, vf->rx_ring[i], i, false);
+		err = srnic_setup_tx_ring(vf->tx_ring[i]);
+		if (err)
+			goto err;
+		err = srnic_setup_rx_ring(vf->rx_ring[i]);
+		if (err)
+			goto err;
+	}
+	return 0;
+err:
+	netdev_err(vf->netdev, "cannot allocate ring %u: %d\n", i, err);
+	srnic_vf_free_rings(vf);
+	return err;
+}
+
+/* ---- interrupts --------------------------------------------------------- */
+
+/**
+ * srnic_vf_service_now - run the service task as soon as possible
+ * @vf: the VF
+ *
+ * Context: any.
+ */
+void srnic_vf_service_now(struct srnic_vf *vf)
+{
+	if (!test_bit(SRNIC_VF_REMOVING, vf->state))
+		mod_delayed_work(system_wq, &vf->service, 0);
+}
+
+static void srnic_vf_mbx_kick(struct srnic_vf *vf)
+{
+	unsigned long now = jiffies;
+
+	if (time_before(now, READ_ONCE(vf->mbx_kick_at)))
+		return;
+	WRITE_ONCE(vf->mbx_kick_at,
+		   now + msecs_to_jiffies(SRNIC_VF_MBX_KICK_MS));
+	srnic_vf_service_now(vf);
+}
+
+/**
+ * srnic_vf_queue_irq - MSI-X handler of a queue pair vector
+ * @irq: the interrupt
+ * @data: the srnic_q_vector
+ *
+ * Return: IRQ_HANDLED.
+ */
+irqreturn_t srnic_vf_queue_irq(int irq, void *data)
+{
+	struct srnic_q_vector *qv = data;
+	struct srnic_vf *vf = container_of(qv->hw, struct srnic_vf, hw);
+	unsigned int i;
+
+	if (qv->v_idx == 1) {
+		vf->sw_stats.mbx_irqs++;
+		srnic_vf_mbx_kick(vf);
+	}
+	if (!test_bit(SRNIC_VF_DP_UP, vf->state) || qv->v_idx >= vf->num_qp)
+		return IRQ_HANDLED;
+
+	srnic_wr32(&vf->hw, SRNIC_VF_EIMC, qv->eims_value);
+	for (i = 0; i < vf->num_qp; i++)
+		napi_schedule_irqoff(&vf->q_vector[i]->napi);
+	return IRQ_HANDLED;
+}
+
+/**
+ * srnic_vf_mbx_irq - MSI-X handler of the mailbox vector
+ * @irq: the interrupt
+ * @data: the VF
+ *
+ * Return: IRQ_HANDLED.
+ */
+irqreturn_t srnic_vf_mbx_irq(int irq, void *data)
+{
+	struct srnic_vf *vf = data;
+
+	vf->sw_stats.mbx_irqs++;
+	srnic_vf_service_now(vf);
+	return IRQ_HANDLED;
+}
+
+/**
+ * srnic_vf_irq_setup - route causes to vectors, set throttling, unmask
+ * @vf: the VF
+ *
+ * Needed after every VF reset and when the queue pairs change. The mailbox
+ * vectors stay unmasked while the datapath is down.
+ */
+void srnic_vf_irq_setup(struct srnic_vf *vf)
+{
+	u32 ivar = 0, eims = SRNIC_VF_MBX_EIMS;
+	unsigned int i;
+
+	for (i = 0; i < vf->num_qp; i++) {
+		u32 ent = SRNIC_IVAR_VALID | i;
+
+		/* per queue: rx byte, then tx byte */
+		ivar |= ent << (16 * i);
+		ivar |= ent << (16 * i + 8);
+		if (test_bit(SRNIC_VF_DP_UP, vf->state))
+			eims |= BIT(i);
+	}
+	vf_wr(vf, SRNIC_VF_IVAR0, ivar);
+	vf_wr(vf, SRNIC_VF_IVAR_MISC, SRNIC_IVAR_VALID | SRNIC_VF_MBX_VECTOR);
+	for (i = 0; i < SRNIC_VF_MAX_QP; i++)
+		vf_wr(vf, SRNIC_VF_EITR(i), vf->q_vector[i]->itr);
+	vf_wr(vf, SRNIC_VF_EIAC, SRNIC_VF_ALL_VECTORS);
+	vf_wr(vf, SRNIC_VF_EIMS, eims);
+}
+
+/* ---- datapath up/down and recovery ------------------------------------ */
+
+/**
+ * srnic_vf_up - program the rings and start the datapath
+ * @vf: the VF, handshake done, ring memory allocated
+ *
+ * Context: rtnl held.
+ *
+ * Return: 0.
+ */
+int srnic_vf_up(struct srnic_vf *vf)
+{
+	unsigned int i;
+
+	ASSERT_RTNL();
+	if (test_bit(SRNIC_VF_DP_UP, vf->state))
+		return 0;
+	for (i = 0; i < vf->num_qp; i++) {
+		srnic_configure_tx_ring(vf->tx_ring[i]);
+		srnic_configure_rx_ring(vf->rx_ring[i]);
+	}
+	for (i = 0; i < vf->num_qp; i++) {
+		vf->tx_stall[i] = U16_MAX;
+		napi_enable(&vf->q_vector[i]->napi);
+	}
+	set_bit(SRNIC_VF_DP_UP, vf->state);
+	srnic_vf_irq_setup(vf);
+	srnic_vf_update_link(vf);
+	return 0;
+}
+
+/**
+ * srnic_vf_down - stop the datapath and drop what is queued
+ * @vf: the VF
+ *
+ * Context: rtnl held. Safe when already down or when the device is gone.
+ */
+void srnic_vf_down(struct srnic_vf *vf)
+{
+	struct net_device *netdev = vf->netdev;
+	unsigned int i;
+
+	ASSERT_RTNL();
+	if (!test_and_clear_bit(SRNIC_VF_DP_UP, vf->state))
+		return;
+	netif_carrier_off(netdev);
+	netif_tx_disable(netdev);
+	vf->link_up = false;
+
+	vf_wr(vf, SRNIC_VF_EIMC, GENMASK(vf->num_qp - 1, 0) &
+	      ~SRNIC_VF_MBX_EIMS);
+	for (i = 0; i < vf->num_qp; i++)
+		synchronize_irq(pci_irq_vector(vf->pdev, i));
+	for (i = 0; i < vf->num_qp; i++)
+		napi_disable(&vf->q_vector[i]->napi);
+	for (i = 0; i < vf->num_qp; i++) {
+		srnic_disable_tx_ring(vf->tx_ring[i]);
+		srnic_disable_rx_ring(vf->rx_ring[i]);
+	}
+	for (i = 0; i < vf->num_qp; i++) {
+		srnic_clean_tx_ring(vf->tx_ring[i]);
+		srnic_clean_rx_ring(vf->rx_ring[i]);
+	}
+}
+
+/**
+ * srnic_vf_reinit_locked - reset the VF and restore everything
+ * @vf: the VF
+ *
+ * Takes the datapath down, resets the VF and runs the handshake, then
+ * re-sends MAC, VLANs, frame size and rx filters and brings the datapath
+ * back if the interface is up. On failure the VF stays marked for
+ * recovery and the service task tries again.
+ *
+ * Context: rtnl held; sleeps.
+ *
+ * Return: 0 or a negative errno.
+ */
+int srnic_vf_reinit_locked(struct srnic_vf *vf)
+{
+	struct net_device *netdev = vf->netdev;
+	int err;
+
+	ASSERT_RTNL();
+	if (test_bit(SRNIC_VF_GONE, vf->state))
+		return -ENODEV;
+	srnic_vf_down(vf);
+	srnic_vf_update_hw_stats(vf);
+
+	err = srnic_vf_mbx_reset(vf);
+	if (err) {
+		vf->sw_stats.reset_fail++;
+		return err;
+	}
+	srnic_vf_stats_baseline(vf);
+	srnic_vf_irq_setup(vf);
+
+	err = srnic_vf_mbx_restore(vf);
+	if (err) {
+		vf->sw_stats.reset_fail++;
+		return err;
+	}
+	vf->sw_stats.resets++;
+
+	if (netif_running(netdev) && !test_bit(SRNIC_VF_IN_FLR, vf->state))
+		srnic_vf_up(vf);
+	srnic_vf_sync_rx_mode(vf);
+	srnic_vf_update_link(vf);
+	return 0;
+}
+
+/**
+ * srnic_vf_resize_locked - change queue pairs or ring sizes
+ * @vf: the VF
+ * @num_qp: queue pairs (1 or 2)
+ * @tx_count: TX descriptors per ring
+ * @rx_count: RX descriptors per ring
+ *
+ * Context: rtnl held.
+ *
+ * Return: 0 or a negative errno (the old setup is then restored).
+ */
+int srnic_vf_resize_locked(struct srnic_vf *vf, unsigned int num_qp,
+			   u16 tx_count, u16 rx_count)
+{
+	struct net_device *netdev = vf->netdev;
+	unsigned int old_qp = vf->num_qp;
+	u16 old_tx = vf->tx_ring_count, old_rx = vf->rx_ring_count;
+	bool running = netif_running(netdev);
+	int err;
+
+	ASSERT_RTNL();
+	if (running) {
+		srnic_vf_down(vf);
+		srnic_vf_free_rings(vf);
+	}
+	vf->num_qp = num_qp;
+	vf->tx_ring_count = tx_count;
+	vf->rx_ring_count = rx_count;
+	err = netif_set_real_num_tx_queues(netdev, num_qp);
+	if (!err)
+		err = netif_set_real_num_rx_queues(netdev, num_qp);
+	if (!err && running)
+		err = srnic_vf_setup_rings(vf);
+	if (err) {
+		vf->num_qp = old_qp;
+		vf->tx_ring_count = old_tx;
+		vf->rx_ring_count = old_rx;
+		netif_set_real_num_tx_queues(netdev, old_qp);
+		netif_set_real_num_rx_queues(netdev, old_qp);
+		if (running && srnic_vf_setup_rings(vf))
+			return err;
+	}
+	/* queue 1's IVAR entries go with the pair count */
+	srnic_vf_irq_setup(vf);
+	if (running && test_bit(SRNIC_VF_HW_READY, vf->state) &&
+	    !test_bit(SRNIC_VF_NEED_RESET, vf->state))
+		srnic_vf_up(vf);
+	else if (running)
+		srnic_vf_service_now(vf);
+	return err;
+}
+
+/**
+ * srnic_vf_update_link - set the carrier from what the PF says
+ * @vf: the VF
+ *
+ * Context: process; takes mbx_lock.
+ */
+void srnic_vf_update_link(struct srnic_vf *vf)
+{
+	struct net_device *netdev = vf->netdev;
+	bool up;
+
+	mutex_lock(&vf->mbx_lock);
+	up = test_bit(SRNIC_VF_DP_UP, vf->state) && srnic_vf_link_ok_locked(vf);
+	if (up != vf->link_up) {
+		vf->link_up = up;
+		if (up) {
+			netif_carrier_on(netdev);
+			netif_tx_wake_all_queues(netdev);
+			netif_info(vf, link, netdev, "link up (mailbox API %u.%u)\n",
+				   vf->api >> 8, vf->api & 0xff);
+		} else {
+			netif_carrier_off(netdev);
+			netif_info(vf, link, netdev, "link down\n");
+		}
+	}
+	mutex_unlock(&vf->mbx_lock);
+}
+
+/* ---- rx filters -------------------------------------------------------- */
+
+/**
+ * srnic_vf_sync_rx_mode - send the netdev's rx filters to the PF
+ * @vf: the VF
+ *
+ * Context: process; takes mbx_lock (and briefly the netdev address lock).
+ */
+void srnic_vf_sync_rx_mode(struct srnic_vf *vf)
+{
+	struct net_device *netdev = vf->netdev;
+	struct srnic_vf_filters want = {};
+	struct netdev_hw_addr *ha;
+	unsigned int n = 0;
+
+	if (!test_bit(SRNIC_VF_HW_READY, vf->state) ||
+	    test_bit(SRNIC_VF_NEED_RESET, vf->state))
+		return;
+	clear_bit(SRNIC_VF_RX_MODE, vf->state);
+
+	netif_addr_lock_bh(netdev);
+	want.promisc = !!(netdev->flags & IFF_PROMISC);
+	want.mc_promisc = want.promisc || (netdev->flags & IFF_ALLMULTI) ||
+			  netdev_mc_count(netdev) > SRNIC_MBX_MC_MAX;
+	if (!want.mc_promisc) {
+		netdev_for_each_mc_addr(ha, netdev)
+			want.mc_hash[n++] = srnic_mc_hash(ha->addr);
+		want.mc_count = n;
+	}
+	if (netdev_uc_count(netdev) > SRNIC_VF_MAX_UC) {
+		want.promisc = true;
+	} else {
+		n = 0;
+		netdev_for_each_uc_addr(ha, netdev)
+			ether_addr_copy(want.uc[n++], ha->addr);
+		want.uc_count = n;
+	}
+	netif_addr_unlock_bh(netdev);
+
+	srnic_vf_mbx_set_filters(vf, &want, false);
+}
+
+static void srnic_vf_set_rx_mode(struct net_device *netdev)
+{
+	struct srnic_vf *vf = srnic_netdev_to_vf(netdev);
+
+	/* atomic context: the mailbox sleeps, the service task sends it */
+	set_bit(SRNIC_VF_RX_MODE, vf->state);
+	srnic_vf_service_now(vf);
+}
+
+/* ---- ndo ops ----------------------------------------------------------- */
+
+static int srnic_vf_open(struct net_device *netdev)
+{
+	struct srnic_vf *vf = srnic_netdev_to_vf(netdev);
+	int err;
+
+	if (test_bit(SRNIC_VF_GONE, vf->state))
+		return -ENODEV;
+	netif_carrier_off(netdev);
+	err = srnic_vf_setup_rings(vf);
+	if (err)
+		return err;
+	err = netif_set_real_num_tx_queues(netdev, vf->num_qp);
+	if (!err)
+		err = netif_set_real_num_rx_queues(netdev, vf->num_qp);
+	if (err) {
+		srnic_vf_free_rings(vf);
+		return err;
+	}
+	if (test_bit(SRNIC_VF_HW_READY, vf->state) &&
+	    !test_bit(SRNIC_VF_NEED_RESET, vf->state) &&
+	    !test_bit(SRNIC_VF_IN_FLR, vf->state))
+		srnic_vf_up(vf);
+	/* otherwise recovery brings the datapath up when the PF answers */
+	srnic_vf_service_now(vf);
+	return 0;
+}
+
+static int srnic_vf_close(struct net_device *netdev)
+{
+	struct srnic_vf *vf = srnic_netdev_to_vf(netdev);
+
+	srnic_vf_down(vf);
+	srnic_vf_free_rings(vf);
+	return 0;
+}
+
+static netdev_tx_t srnic_vf_xmit(struct sk_buff *skb,
+				 struct net_device *netdev)
+{
+	struct srnic_vf *vf = srnic_netdev_to_vf(netdev);
+	unsigned int q = skb_get_queue_mapping(skb);
+
+	if (unlikely(q >= vf->num_qp))
+		q = 0;
+	return srnic_xmit_ring(skb, vf->tx_ring[q]);
+}
+
+static int srnic_vf_set_mac(struct net_device *netdev, void *p)
+{
+	struct srnic_vf *vf = srnic_netdev_to_vf(netdev);
+	struct sockaddr *addr = p;
+	int err;
+
+	if (!is_valid_ether_addr(addr->sa_data))
+		return -EADDRNOTAVAIL;
+	if (ether_addr_equal(netdev->dev_addr, addr->sa_data))
+		return 0;
+	err = srnic_vf_mbx_set_mac(vf, addr->sa_data);
+	if (err) {
+		netdev_err(netdev, "PF refused MAC %pM: %d; keeping %pM\n",
+			   addr->sa_data, err, netdev->dev_addr);
+		return err;
+	}
+	eth_hw_addr_set(netdev, addr->sa_data);
+	vf->mac_user_set = true;
+	return 0;
+}
+
+static int srnic_vf_change_mtu(struct net_device *netdev, int new_mtu)
+{
+	struct srnic_vf *vf = srnic_netdev_to_vf(netdev);
+	int err;
+
+	err = srnic_vf_mbx_set_lpe(vf, new_mtu);
+	if (err) {
+		netdev_err(netdev, "PF refused MTU %d: %d; keeping %u\n",
+			   new_mtu, err, netdev->mtu);
+		return err;
+	}
+	netdev_dbg(netdev, "MTU %u -> %d\n", netdev->mtu, new_mtu);
+	WRITE_ONCE(netdev->mtu, new_mtu);
+	return 0;
+}
+
+static int srnic_vf_vlan_rx_add_vid(struct net_device *netdev,
+				    __be16 proto, u16 vid)
+{
+	struct srnic_vf *vf = srnic_netdev_to_vf(netdev);
+	int err;
+
+	err = srnic_vf_mbx_set_vlan(vf, vid, true);
+	/*
+	 * VID 0 (priority tags) is added by the stack on every up; a PF
+	 * with a port VLAN refuses it, which must not fail the up.
+	 */
+	if (err && vid) {
+		netdev_err(netdev, "PF refused VLAN %u: %d\n", vid, err);
+		return err;
+	}
+	set_bit(vid, vf->active_vlans);
+	return 0;
+}
+
+static int srnic_vf_vlan_rx_kill_vid(struct net_device *netdev,
+				     __be16 proto, u16 vid)
+{
+	struct srnic_vf *vf = srnic_netdev_to_vf(netdev);
+
+	clear_bit(vid, vf->active_vlans);
+	/* a failed removal only leaves a stale filter, gone at next reset */
+	srnic_vf_mbx_set_vlan(vf, vid, false);
+	return 0;
+}
+
+static void srnic_vf_tx_timeout(struct net_device *netdev, unsigned int txq)
+{
+	struct srnic_vf *vf = srnic_netdev_to_vf(netdev);
+
+	vf->sw_stats.tx_timeouts++;
+	netdev_err(netdev, "transmit queue %u timed out, resetting\n", txq);
+	set_bit(SRNIC_VF_NEED_RESET, vf->state);
+	srnic_vf_service_now(vf);
+}
+
+static netdev_features_t srnic_vf_features_check(struct sk_buff *skb,
+						 struct net_device *dev,
+						 netdev_features_t features)
+{
+	/* the context descriptor has 7 bits of MAC and 9 of IP header */
+	if (unlikely(skb_network_offset(skb) > 127 ||
+		     skb_network_header_len(skb) > 511))
+		return features & ~(NETIF_F_CSUM_MASK | NETIF_F_GSO_MASK);
+	return vlan_features_check(skb, features);
+}
+
+/**
+ * srnic_vf_get_stats64 - interface counters
+ * @netdev: the VF netdev
+ * @stats: out
+ *
+ * Packets, bytes, drops and errors come from the rings (what the stack
+ * really got and gave); multicast from the VF's hardware counter.
+ */
+void srnic_vf_get_stats64(struct net_device *netdev,
+			  struct rtnl_link_stats64 *stats)
+{
+	struct srnic_vf *vf = srnic_netdev_to_vf(netdev);
+	unsigned long flags;
+	unsigned int i;
+
+	for (i = 0; i < SRNIC_VF_MAX_QP; i++) {
+		srnic_ring_stats_add(vf->tx_ring[i], true, stats);
+		srnic_ring_stats_add(vf->rx_ring[i], false, stats);
+	}
+	srnic_vf_update_hw_stats(vf);
+	spin_lock_irqsave(&vf->stats_lock, flags);
+	stats->multicast = vf->hw_stats.mprc.total;
+	spin_unlock_irqrestore(&vf->stats_lock, flags);
+}
+
+static const struct net_device_ops srnic_vf_netdev_ops = {
+	.ndo_open = srnic_vf_open,
+	.ndo_stop = srnic_vf_close,
+	.ndo_start_xmit = srnic_vf_xmit,
+	.ndo_get_stats64 = srnic_vf_get_stats64,
+	.ndo_set_rx_mode = srnic_vf_set_rx_mode,
+	.ndo_set_mac_address = srnic_vf_set_mac,
+	.ndo_validate_addr = eth_validate_addr,
+	.ndo_change_mtu = srnic_vf_change_mtu,
+	.ndo_tx_timeout = srnic_vf_tx_timeout,
+	.ndo_features_check = srnic_vf_features_check,
+	.ndo_vlan_rx_add_vid = srnic_vf_vlan_rx_add_vid,
+	.ndo_vlan_rx_kill_vid = srnic_vf_vlan_rx_kill_vid,
+};
+
+/**
+ * srnic_vf_netdev_create - allocate the netdev and its queue objects
+ * @vf: the VF
+ *
+ * The netdev is registered by the caller once the handshake gave it a MAC.
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int srnic_vf_netdev_create(struct srnic_vf *vf)
+{
+	struct net_device *netdev;
+	netdev_features_t hw;
+	int err;
+
+	netdev = alloc_etherdev_mq(sizeof(struct srnic_vf *), SRNIC_VF_MAX_QP);
+	if (!netdev)
+		return -ENOMEM;
+	*(struct srnic_vf **)netdev_priv(netdev) = vf;
+	vf->netdev = netdev;
+	SET_NETDEV_DEV(netdev, &vf->pdev->dev);
+	netdev->netdev_ops = &srnic_vf_netdev_ops;
+	srnic_vf_set_ethtool_ops(netdev);
+	netdev->watchdog_timeo = 5 * HZ;
+	netdev->min_mtu = SRNIC_MIN_MTU;
+	netdev->max_mtu = SRNIC_MAX_MTU;
+
+	hw = NETIF_F_SG | NETIF_F_IP_CSUM | NETIF_F_IPV6_CSUM |
+	     NETIF_F_SCTP_CRC | NETIF_F_TSO | NETIF_F_TSO6 | NETIF_F_RXCSUM;
+	netdev->hw_features = hw;
+	/* VLAN strip and filtering are the PF's to program, always on */
+	netdev->features = hw | NETIF_F_HIGHDMA | NETIF_F_HW_VLAN_CTAG_TX |
+			   NETIF_F_HW_VLAN_CTAG_RX |
+			   NETIF_F_HW_VLAN_CTAG_FILTER;
+	netdev->vlan_features = NETIF_F_SG | NETIF_F_IP_CSUM |
+				NETIF_F_IPV6_CSUM | NETIF_F_TSO |
+				NETIF_F_TSO6 | NETIF_F_HIGHDMA;
+	netdev->priv_flags |= IFF_UNICAST_FLT;
+
+	vf->num_qp = SRNIC_VF_MAX_QP;
+	vf->tx_ring_count = SRNIC_DEFAULT_RING;
+	vf->rx_ring_count = SRNIC_DEFAULT_RING;
+	err = srnic_vf_alloc_queues(vf);
+	if (err) {
+		vf->netdev = NULL;
+		free_netdev(netdev);
+		return err;
+	}
+	netif_carrier_off(netdev);
+	return 0;
+}
+
+/**
+ * srnic_vf_netdev_destroy - free the netdev (unregistered by the caller)
+ * @vf: the VF
+ */
+void srnic_vf_netdev_destroy(struct srnic_vf *vf)
+{
+	srnic_vf_free_queues(vf);
+	free_netdev(vf->netdev);
+	vf->netdev = NULL;
+}
