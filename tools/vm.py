@@ -329,18 +329,22 @@ class Vm:
         cmd = self.qemu_cmd(initrd)
         with open(os.path.join(self.rundir, "qemu-cmdline"), "w") as f:
             f.write(" ".join(shlex.quote(c) for c in cmd) + "\n")
+        t0 = time.time()
         if a.shell:
-            # Interactive: serial console on stdio; no result processing.
+            # Interactive: serial console (and HMP via Ctrl-A c) on stdio,
+            # no hard timeout; the control channel is still served.
             cmd = [c if c != "chardev:con" else "mon:stdio" for c in cmd]
             i = cmd.index("-chardev")
             del cmd[i:i + 2]
-            return subprocess.call(cmd), []
-        qerr = open(os.path.join(self.rundir, "qemu-stderr.log"), "wb")
-        t0 = time.time()
-        deadline = t0 + a.timeout
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=qerr,
-                                stderr=subprocess.STDOUT, start_new_session=True,
-                                preexec_fn=_pdeathsig)
+            qerr = None
+            deadline = float("inf")
+            proc = subprocess.Popen(cmd, preexec_fn=_pdeathsig)
+        else:
+            qerr = open(os.path.join(self.rundir, "qemu-stderr.log"), "wb")
+            deadline = t0 + a.timeout
+            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=qerr,
+                                    stderr=subprocess.STDOUT, start_new_session=True,
+                                    preexec_fn=_pdeathsig)
         results = []
         diag = []
         done = False
@@ -428,11 +432,15 @@ class Vm:
         finally:
             if proc.poll() is None:
                 try:
-                    os.killpg(proc.pid, signal.SIGKILL)
+                    if a.shell:
+                        proc.kill()
+                    else:
+                        os.killpg(proc.pid, signal.SIGKILL)
                 except ProcessLookupError:
                     pass
             proc.wait()
-            qerr.close()
+            if qerr:
+                qerr.close()
         elapsed = time.time() - t0
         pts = list(results)
         if timed_out or not done:
@@ -514,16 +522,19 @@ def main():
     rundir = tempfile.mkdtemp(prefix="srnic-vm-")
     try:
         vm = Vm(a, rundir)
-        elapsed, pts = vm.run()
+        try:
+            elapsed, pts = vm.run()
+        except KeyboardInterrupt as e:
+            print("vm.py: interrupted (%s); VM killed" % e, file=sys.stderr)
+            return 130
     finally:
+        os.makedirs(logdir, exist_ok=True)
         for n in os.listdir(rundir):
             p = os.path.join(rundir, n)
             if n.endswith(".sock") or n == "overlay":
                 continue
             shutil.move(p, os.path.join(logdir, n))
         shutil.rmtree(rundir, ignore_errors=True)
-    if a.shell:
-        return elapsed
     failed = 0
     for i, (p, diags) in enumerate(pts, 1):
         m = re.match(r"(not ok|ok)( -)?\s*(.*)", p)
