@@ -88,8 +88,9 @@ ln -s ../run "$r/var/run"
 
 # Busybox applets, except the ones the real tools provide.
 cp "$BUSYBOX" "$r/bin/busybox"
-skip=" busybox ip tc ping ping6 "
+skip=" busybox "
 for b in $bins; do skip="$skip$(basename "$b") "; done
+case $skip in *" ping "*) skip="${skip}ping6 " ;; esac
 for a in $($BUSYBOX --list); do
 	case "$skip" in *" $a "*) continue ;; esac
 	[ -e "$r/bin/$a" ] || ln -s busybox "$r/bin/$a"
