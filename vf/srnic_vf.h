@@ -42,6 +42,9 @@
 #define SRNIC_VF_PERIOD_DOWN	(HZ / 4)
 #define SRNIC_VF_PERIOD_RECOVER	(HZ / 20)
 
+/* recovery keeps the carrier this long before giving up on it */
+#define SRNIC_VF_CARRIER_GRACE	HZ
+
 /* mailbox: a reply normally comes within a few ms; give up after this */
 #define SRNIC_VF_MBX_TIMEOUT_MS	1000
 /* RSTI after VTCTRL.RST: wait this long before calling the PF "resetting" */
@@ -123,6 +126,7 @@ struct srnic_vf {
 	bool resetting_logged;		/* "PF is resetting" said once */
 	unsigned long next_reset;	/* jiffies: earliest next handshake */
 	unsigned int reset_fails;	/* failed attempts in a row */
+	unsigned long flr_start;	/* jiffies at reset_prepare */
 
 	/* interrupts */
 	char irq_name[SRNIC_VF_NUM_VECTORS][IFNAMSIZ + 16];
@@ -138,7 +142,9 @@ struct srnic_vf {
 	u16 tx_stall[SRNIC_VF_MAX_QP];	/* next_to_clean seen by the watchdog */
 
 	/* link and service */
-	bool link_up;
+	bool link_up;			/* carrier as we set it */
+	bool tx_held;			/* queues stopped by srnic_vf_down() */
+	unsigned long held_since;	/* jiffies when they were stopped */
 	struct delayed_work service;
 
 	/* statistics */

@@ -224,6 +224,7 @@ static void srnic_vf_reset_prepare(struct pci_dev *pdev)
 
 	rtnl_lock();
 	set_bit(SRNIC_VF_IN_FLR, vf->state);
+	vf->flr_start = jiffies;
 	vf->sw_stats.flrs++;
 	srnic_vf_down(vf);
 	clear_bit(SRNIC_VF_HW_READY, vf->state);
@@ -241,6 +242,9 @@ static void srnic_vf_reset_done(struct pci_dev *pdev)
 	rtnl_unlock();
 	if (err)
 		srnic_vf_service_now(vf);
+	else
+		dev_info(&pdev->dev, "function reset: restored %u ms after it began\n",
+			 jiffies_to_msecs(jiffies - vf->flr_start));
 }
 
 static const struct pci_error_handlers srnic_vf_err_handler = {

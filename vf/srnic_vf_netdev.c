@@ -279,9 +279,14 @@ void srnic_vf_down(struct srnic_vf *vf)
 	ASSERT_RTNL();
 	if (!test_and_clear_bit(SRNIC_VF_DP_UP, vf->state))
 		return;
-	netif_carrier_off(netdev);
+	/*
+	 * The carrier stays: a recovery normally takes tens of ms, and a
+	 * carrier flap would cost a neighbour flush and a linkwatch round
+	 * on top. srnic_vf_update_link() drops it if recovery drags on.
+	 */
 	netif_tx_disable(netdev);
-	vf->link_up = false;
+	vf->tx_held = true;
+	vf->held_since = jiffies;
 
 	vf_wr(vf, SRNIC_VF_EIMC, GENMASK(vf->num_qp - 1, 0) &
 	      ~SRNIC_VF_MBX_EIMS);
@@ -410,14 +415,27 @@ void srnic_vf_update_link(struct srnic_vf *vf)
 
 	mutex_lock(&vf->mbx_lock);
 	up = test_bit(SRNIC_VF_DP_UP, vf->state) && srnic_vf_link_ok_locked(vf);
-	if (up != vf->link_up) {
-		vf->link_up = up;
-		if (up) {
+	if (up) {
+		if (!vf->link_up) {
+			vf->link_up = true;
 			netif_carrier_on(netdev);
-			netif_tx_wake_all_queues(netdev);
 			netif_info(vf, link, netdev, "link up (mailbox API %u.%u)\n",
 				   vf->api >> 8, vf->api & 0xff);
-		} else {
+		}
+		if (vf->tx_held) {
+			vf->tx_held = false;
+			netif_tx_wake_all_queues(netdev);
+		}
+	} else if (vf->link_up) {
+		/* in recovery the carrier gets a grace period, see down */
+		bool recovering = !netif_running(netdev) ? false :
+			!test_bit(SRNIC_VF_DP_UP, vf->state) ||
+			test_bit(SRNIC_VF_NEED_RESET, vf->state) ||
+			!test_bit(SRNIC_VF_HW_READY, vf->state);
+
+		if (!recovering || !vf->tx_held ||
+		    time_after(jiffies, vf->held_since + SRNIC_VF_CARRIER_GRACE)) {
+			vf->link_up = false;
 			netif_carrier_off(netdev);
 			netif_info(vf, link, netdev, "link down\n");
 		}
@@ -510,6 +528,8 @@ static int srnic_vf_close(struct net_device *netdev)
 	struct srnic_vf *vf = srnic_netdev_to_vf(netdev);
 
 	srnic_vf_down(vf);
+	netif_carrier_off(netdev);
+	vf->link_up = false;
 	srnic_vf_free_rings(vf);
 	return 0;
 }

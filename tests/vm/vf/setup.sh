@@ -13,6 +13,7 @@ check "enable $NUM_VFS VFs" sh -c "echo $NUM_VFS > /sys/bus/pci/devices/$PF_PCI/
 for i in $(seq 0 $((NUM_VFS - 1))); do
 	ip link set "$PF_IF" vf "$i" mac "$(vf_admin_mac "$i")" || true
 done
+check "modprobe 8021q" modprobe 8021q
 check "load srnic_vf" vf_driver_load
 check "all VFs bound to srnic_vf" wait_until 30 vfs_bound
 for i in $(seq 0 $((NUM_VFS - 1))); do

@@ -89,19 +89,35 @@ vf_admin_mac() {
 }
 
 # outage_run SECONDS CMD...: 0.1 s pings VF0 -> partner for SECONDS while
-# CMD runs (started after 2 s); prints the outage in ms (lost * 100)
+# CMD runs (started after 2 s); prints the outage in ms: the longest time
+# without a reply (echoes queued while the carrier is off come back late,
+# so counting losses alone would understate it), at least 100 ms per loss.
 outage_run() {
-	local secs=$1 count out sent rcvd
+	local secs=$1 count pid
 	shift
 	count=$((secs * 10))
-	in_vf 0 ping -n -i 0.1 -W 1 -c "$count" "$PARTNER_IP" > /tmp/outage.ping 2>&1 &
-	local pid=$!
+	in_vf 0 ping -D -n -i 0.1 -W 1 -c "$count" "$PARTNER_IP" > /tmp/outage.ping 2>&1 &
+	pid=$!
 	sleep 2
 	"$@" > /tmp/outage.cmd 2>&1 || echo "event command failed: $*" >&2
 	wait $pid || true
-	out=$(grep 'packets transmitted' /tmp/outage.ping)
-	sent=$(echo "$out" | sed -n 's/^\([0-9]*\) packets transmitted.*/\1/p')
-	rcvd=$(echo "$out" | sed -n 's/.* \([0-9]*\) received.*/\1/p')
-	[ -n "$sent" ] && [ -n "$rcvd" ] || { echo 999999; return 1; }
-	echo $(( (sent - rcvd) * 100 ))
+	awk -v n="$count" '
+		/bytes from/ {
+			t = substr($1, 2, length($1) - 2) * 1000
+			# the request of icmp_seq s left at start + (s - 1) * 100 ms
+			for (i = 1; i <= NF; i++)
+				if ($i ~ /^icmp_seq=/) { s = substr($i, 10) + 0 }
+			if (!(s in seen)) { seen[s] = 1; got++ }
+			if (last != "" && t - last > gap) gap = t - last
+			last = t
+		}
+		END {
+			if (got == 0) { print 999999; exit 1 }
+			gap = gap - 100
+			lost = (n - got) * 100
+			if (lost > gap) gap = lost
+			if (gap < 0) gap = 0
+			printf "%d\n", gap
+			printf "%d replies of %d, longest gap %d ms\n", got, n, gap + 0 > "/tmp/outage.detail"
+		}' /tmp/outage.ping
 }
