@@ -39,6 +39,7 @@ TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KVER_DEFAULT = "6.12.95+deb12-amd64"
 PF_MAC = "52:54:00:5a:00:01"
 PARTNER_MAC = "52:54:00:5a:00:02"
+POWEROFF_GRACE = 30
 
 
 def _pdeathsig():
@@ -348,6 +349,7 @@ class Vm:
         results = []
         diag = []
         done = False
+        done_at = None
         timed_out = False
         ctl = None
         cbuf = b""
@@ -408,6 +410,12 @@ class Vm:
                             print("# %s" % s[5:], file=sys.stderr, flush=True)
                     elif s.startswith("CI: suite done"):
                         done = True
+                        done_at = time.time()
+                        if not a.shell:
+                            # poweroff -f must not take long; a hang here is
+                            # a driver shutdown bug, not a reason to wait
+                            # for the hard timeout.
+                            deadline = min(deadline, done_at + POWEROFF_GRACE)
                     else:
                         diag.append(s)
                         if results and len(results[-1][1]) < 80:
@@ -443,7 +451,13 @@ class Vm:
                 qerr.close()
         elapsed = time.time() - t0
         pts = list(results)
-        if timed_out or not done:
+        if done and timed_out:
+            pts.append(["ok - vm: suite completed", []])
+            pts.append(["not ok - vm: guest powered off within %d s of the suite's end "
+                        "(hung in shutdown, VM killed)" % POWEROFF_GRACE,
+                        ["# console.log (tail):"] + ["#   " + ln for ln in tail_file(
+                            os.path.join(self.rundir, "console.log"), 30)]])
+        elif timed_out or not done:
             tails = ["# console.log (tail):"] + ["#   " + ln for ln in
                                                   tail_file(os.path.join(self.rundir, "console.log"), 40)]
             tails += ["# dmesg.log (tail):"] + ["#   " + ln for ln in

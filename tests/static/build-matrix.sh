@@ -26,13 +26,13 @@ tap_ok() { n=$((n + 1)); echo "ok $n - $*"; }
 tap_not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $*"; }
 tap_skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
 
-# Source files that kbuild needs: top-level Makefile/Kbuild and every
+# Source files that kbuild needs: top-level Makefile/Kbuild/Kconfig and every
 # source or make file in the source directories (tracked or not).
 copy_tree() {
 	local dst=$1 f
 	rm -rf "$dst"
 	mkdir -p "$dst"
-	for f in Makefile Kbuild; do
+	for f in Makefile Kbuild Kconfig; do
 		[ -f "$f" ] && cp "$f" "$dst/"
 	done
 	find $SRCDIRS -type f \( -name '*.c' -o -name '*.h' -o -name 'Makefile' \
