@@ -56,6 +56,11 @@ def _term(signum, frame):
     raise KeyboardInterrupt("signal %d" % signum)
 
 
+def shown_path(p):
+    rel = os.path.relpath(p, os.getcwd())
+    return p if rel.startswith("..") else rel
+
+
 def tail_file(path, n):
     try:
         with open(path, "rb") as f:
@@ -148,6 +153,8 @@ class Vm:
         self.args = args
         self.rundir = rundir
         self.qmp = None
+        self.results = []
+        self.t0 = time.time()
         self.trace_log = os.path.join(rundir, "qemu-trace.log")
 
     # ---- control channel -------------------------------------------------
@@ -346,7 +353,7 @@ class Vm:
             proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=qerr,
                                     stderr=subprocess.STDOUT, start_new_session=True,
                                     preexec_fn=_pdeathsig)
-        results = []
+        results = self.results = []
         diag = []
         done = False
         done_at = None
@@ -540,7 +547,8 @@ def main():
             elapsed, pts = vm.run()
         except KeyboardInterrupt as e:
             print("vm.py: interrupted (%s); VM killed" % e, file=sys.stderr)
-            return 130
+            elapsed = time.time() - vm.t0
+            pts = list(vm.results) + [["not ok - vm: interrupted (%s), VM killed" % e, []]]
     finally:
         os.makedirs(logdir, exist_ok=True)
         for n in os.listdir(rundir):
@@ -562,7 +570,7 @@ def main():
                 print(d if d.startswith("#") else "#   " + d)
     print("1..%d" % len(pts))
     print("# suite %s driver %s: %.0f s, logs in %s" % (a.suite, a.driver, elapsed,
-                                                       os.path.relpath(logdir, os.getcwd())))
+                                                       shown_path(logdir)))
     if failed:
         print("# failing points: %d; console: %s/console.log, guest output: %s/diag.log, "
               "kernel log: %s/dmesg.log" % (failed, logdir, logdir, logdir))
