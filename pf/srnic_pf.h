@@ -122,7 +122,7 @@ struct srnic_pf {
 	struct srnic_pol pol;
 	struct srnic_pf_vf_stats *vf_stats;	/* [num_vfs], stats_lock */
 	unsigned long active_vlans[BITS_TO_LONGS(VLAN_N_VID)];
-	bool vlan_overflow;		/* PF VLANs beyond the VLVF table */
+	bool pfrstd_pending;		/* MAC reset, VFs not yet told */
 
 	/* queues */
 	unsigned int num_qp;		/* active queue pairs */
@@ -188,9 +188,11 @@ void srnic_pf_reset_locked(struct srnic_pf *pf);
 /* srnic_pf_sriov.c */
 void srnic_pf_sw_flush(struct srnic_pf *pf);
 void srnic_pf_mbx_service(struct srnic_pf *pf);
+void srnic_pf_mbx_service_locked(struct srnic_pf *pf);
 void srnic_pf_sriov_link_change(struct srnic_pf *pf);
 void srnic_pf_sriov_reset_prepare(struct srnic_pf *pf);
 void srnic_pf_update_vf_stats(struct srnic_pf *pf);
+void srnic_pf_check_spoof(struct srnic_pf *pf);
 void srnic_pf_vf_stats_baseline(struct srnic_pf *pf);
 int srnic_pf_sriov_configure(struct pci_dev *pdev, int num_vfs);
 int srnic_pf_sriov_disable(struct srnic_pf *pf);

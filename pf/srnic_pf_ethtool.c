@@ -169,7 +169,7 @@ static void srnic_pf_get_channels(struct net_device *netdev,
 {
 	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
 
-	ch->max_combined = pf->max_qp;
+	ch->max_combined = pf->num_vfs ? 1 : pf->max_qp;
 	ch->combined_count = pf->num_qp;
 	if (pf->irq_mode == SRNIC_IRQ_MSIX) {
 		ch->max_other = 1;
@@ -186,6 +186,11 @@ static int srnic_pf_set_channels(struct net_device *netdev,
 	if (!ch->combined_count || ch->rx_count || ch->tx_count ||
 	    ch->combined_count > pf->max_qp)
 		return -EINVAL;
+	/* with VFs the PF owns the one queue pair of its pool */
+	if (pf->num_vfs && ch->combined_count != 1) {
+		netdev_err(netdev, "with VFs enabled the PF has one channel\n");
+		return -EINVAL;
+	}
 	if (ch->other_count != (pf->irq_mode == SRNIC_IRQ_MSIX ? 1 : 0))
 		return -EINVAL;
 	if (ch->combined_count == pf->num_qp)
@@ -212,6 +217,17 @@ static int srnic_pf_get_sset_count(struct net_device *netdev, int sset)
 	}
 }
 
+/* "vfN_refused_<rule>", the rule's log name with '-' made '_' */
+static void srnic_pf_rule_string(u8 **data, unsigned int vf, unsigned int rule)
+{
+	char *p = (char *)*data;
+
+	ethtool_sprintf(data, "vf%u_refused_%s", vf, srnic_pol_rule_name(rule));
+	for (; *p; p++)
+		if (*p == '-')
+			*p = '_';
+}
+
 static void srnic_pf_get_strings(struct net_device *netdev, u32 sset, u8 *data)
 {
 	unsigned int i, q;
@@ -235,8 +251,7 @@ static void srnic_pf_get_strings(struct net_device *netdev, u32 sset, u8 *data)
 				ethtool_sprintf(&data, "vf%u_%s", q,
 						srnic_pf_vf_stats[i]);
 			for (i = 1; i < SRNIC_POL_RULE_NR; i++)
-				ethtool_sprintf(&data, "vf%u_refused_%s", q,
-						srnic_pol_rule_name(i));
+				srnic_pf_rule_string(&data, q, i);
 		}
 		break;
 	case ETH_SS_TEST:
@@ -247,38 +262,43 @@ static void srnic_pf_get_strings(struct net_device *netdev, u32 sset, u8 *data)
 
 static u64 *srnic_pf_fill_ring(struct srnic_ring *ring, bool tx, u64 *data)
 {
-	unsigned int start;
+	struct srnic_ring_stats rs;
 
 	if (!ring) {
+		/* fewer vectors than SRNIC_PF_MAX_QP: the slot never exists */
 		unsigned int n = tx ? ARRAY_SIZE(srnic_pf_txq_stats) :
 				      ARRAY_SIZE(srnic_pf_rxq_stats);
 
 		memset(data, 0, n * sizeof(*data));
 		return data + n;
 	}
-	do {
-		start = u64_stats_fetch_begin(&ring->syncp);
-		data[0] = ring->stats.packets;
-		data[1] = ring->stats.bytes;
-		if (tx) {
-			data[2] = ring->tx_stats.restart_queue;
-			data[3] = ring->tx_stats.tx_busy;
-			data[4] = ring->tx_stats.csum_offload;
-			data[5] = ring->tx_stats.tso;
-			data[6] = ring->tx_stats.vlan_insert;
-			data[7] = ring->tx_stats.dma_err;
-			data[8] = ring->tx_stats.linearize;
-		} else {
-			data[2] = ring->rx_stats.csum_good;
-			data[3] = ring->rx_stats.csum_err;
-			data[4] = ring->rx_stats.alloc_failed;
-			data[5] = ring->rx_stats.vlan_strip;
-			data[6] = ring->rx_stats.frame_err;
-			data[7] = ring->rx_stats.drops;
-		}
-	} while (u64_stats_fetch_retry(&ring->syncp, start));
-	return data + (tx ? ARRAY_SIZE(srnic_pf_txq_stats) :
-			    ARRAY_SIZE(srnic_pf_rxq_stats));
+	if (tx) {
+		struct srnic_tx_stats ts;
+
+		srnic_ring_tx_stats_read(ring, &rs, &ts);
+		*data++ = rs.packets;
+		*data++ = rs.bytes;
+		*data++ = ts.restart_queue;
+		*data++ = ts.tx_busy;
+		*data++ = ts.csum_offload;
+		*data++ = ts.tso;
+		*data++ = ts.vlan_insert;
+		*data++ = ts.dma_err;
+		*data++ = ts.linearize;
+	} else {
+		struct srnic_rx_stats xs;
+
+		srnic_ring_rx_stats_read(ring, &rs, &xs);
+		*data++ = rs.packets;
+		*data++ = rs.bytes;
+		*data++ = xs.csum_good;
+		*data++ = xs.csum_err;
+		*data++ = xs.alloc_failed;
+		*data++ = xs.vlan_strip;
+		*data++ = xs.frame_err;
+		*data++ = xs.drops;
+	}
+	return data;
 }
 
 static void srnic_pf_get_ethtool_stats(struct net_device *netdev,
@@ -301,7 +321,7 @@ static void srnic_pf_get_ethtool_stats(struct net_device *netdev,
 		data = srnic_pf_fill_ring(pf->rx_ring[q], false, data);
 	}
 
-	spin_lock_bh(&pf->sw_lock);
+	spin_lock_irq(&pf->sw_lock);
 	for (q = 0; q < SRNIC_MAX_VFS; q++) {
 		const struct srnic_pol_stats *st = &pf->pol.vf[q].stats;
 
@@ -313,7 +333,7 @@ static void srnic_pf_get_ethtool_stats(struct net_device *netdev,
 		for (i = 1; i < SRNIC_POL_RULE_NR; i++)
 			*data++ = st->by_rule[i];
 	}
-	spin_unlock_bh(&pf->sw_lock);
+	spin_unlock_irq(&pf->sw_lock);
 }
 
 /* Registers shown by ethtool -d, in this order. */

@@ -83,6 +83,8 @@ int srnic_pf_hw_reset(struct srnic_pf *pf)
 	pf_rd(pf, SRNIC_ICR);
 	if (pf_rd(pf, SRNIC_STATUS) == ~0U)
 		return -ENODEV;
+	/* the VF mailboxes show RSTI until CTRL_EXT.PFRSTD */
+	pf->pfrstd_pending = true;
 	return 0;
 }
 

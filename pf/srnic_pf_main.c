@@ -73,7 +73,6 @@ static void srnic_pf_irq_disable_all(struct srnic_pf *pf)
 static irqreturn_t srnic_pf_misc_irq(int irq, void *data)
 {
 	struct srnic_pf *pf = data;
-	irqreturn_t ret = IRQ_HANDLED;
 	u32 icr;
 
 	icr = srnic_rd32(&pf->hw, SRNIC_ICR);
@@ -83,18 +82,14 @@ static irqreturn_t srnic_pf_misc_irq(int irq, void *data)
 
 	if (icr & SRNIC_ICR_LSC)
 		mod_delayed_work(system_wq, &pf->watchdog, 0);
-	/* VF mailbox and reset events are served in the thread */
-	if (icr & SRNIC_ICR_VMMB)
-		ret = IRQ_WAKE_THREAD;
+	if (icr & SRNIC_ICR_VMMB) {
+		spin_lock(&pf->sw_lock);
+		srnic_pf_mbx_service_locked(pf);
+		spin_unlock(&pf->sw_lock);
+	}
 
 	if (!test_bit(SRNIC_PF_REMOVING, pf->state))
 		srnic_wr32(&pf->hw, SRNIC_EIMS, pf->eims_misc);
-	return ret;
-}
-
-static irqreturn_t srnic_pf_misc_thread(int irq, void *data)
-{
-	srnic_pf_mbx_service(data);
 	return IRQ_HANDLED;
 }
 
@@ -114,10 +109,8 @@ static int srnic_pf_init_interrupts(struct srnic_pf *pf)
 		pf->eims_misc = BIT(pf->misc_vector);
 		snprintf(pf->misc_name, sizeof(pf->misc_name), "%s-misc",
 			 pci_name(pdev));
-		err = request_threaded_irq(pci_irq_vector(pdev, pf->misc_vector),
-					   srnic_pf_misc_irq,
-					   srnic_pf_misc_thread, 0,
-					   pf->misc_name, pf);
+		err = request_irq(pci_irq_vector(pdev, pf->misc_vector),
+				  srnic_pf_misc_irq, 0, pf->misc_name, pf);
 		if (err) {
 			pci_free_irq_vectors(pdev);
 			return err;
@@ -159,6 +152,7 @@ static void srnic_pf_watchdog(struct work_struct *work)
 		if (was_up != pf->link_up)
 			srnic_pf_sriov_link_change(pf);
 		srnic_pf_update_vf_stats(pf);
+		srnic_pf_check_spoof(pf);
 		/* catch a mailbox event whose interrupt got lost */
 		srnic_pf_mbx_service(pf);
 	}
@@ -184,8 +178,11 @@ void srnic_pf_reset_locked(struct srnic_pf *pf)
 
 	ASSERT_RTNL();
 	netdev_info(netdev, "resetting the MAC\n");
-	if (pf->num_vfs)
+	if (pf->num_vfs) {
 		srnic_pf_sriov_reset_prepare(pf);
+		/* the per-pool counters restart from zero */
+		srnic_pf_update_vf_stats(pf);
+	}
 	if (running)
 		srnic_pf_close(netdev);
 	err = srnic_pf_hw_reset(pf);
@@ -196,10 +193,12 @@ void srnic_pf_reset_locked(struct srnic_pf *pf)
 		return;
 	}
 	srnic_pf_irq_enable_misc(pf);
-	spin_lock_bh(&pf->sw_lock);
+	spin_lock_irq(&pf->sw_lock);
 	srnic_sw_mark_all_dirty(&pf->sw);
-	spin_unlock_bh(&pf->sw_lock);
+	spin_unlock_irq(&pf->sw_lock);
 	srnic_pf_mac_setup(pf);
+	if (pf->num_vfs)
+		srnic_pf_vf_stats_baseline(pf);
 	if (running && srnic_pf_open(netdev))
 		dev_close(netdev);
 	mod_delayed_work(system_wq, &pf->watchdog, 0);

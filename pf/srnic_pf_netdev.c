@@ -294,7 +294,7 @@ static void srnic_pf_set_rx_mode(struct net_device *netdev)
 	bool uc_promisc = false;
 	u32 flags = 0, rctl;
 
-	spin_lock(&pf->sw_lock);
+	spin_lock_irq(&pf->sw_lock);
 	pool = pf->num_vfs;
 	if (srnic_sw_set_mac(&pf->sw, pool, netdev->dev_addr))
 		netdev_warn(netdev, "%pM is taken by a VF\n", netdev->dev_addr);
@@ -316,14 +316,13 @@ static void srnic_pf_set_rx_mode(struct net_device *netdev)
 		flags |= SRNIC_SW_RX_MC_PROMISC;
 	if (uc_promisc)
 		flags |= SRNIC_SW_RX_UC_PROMISC;
-	if (pf->vlan_overflow ||
-	    !(netdev->features & NETIF_F_HW_VLAN_CTAG_FILTER))
+	if (!(netdev->features & NETIF_F_HW_VLAN_CTAG_FILTER))
 		flags |= SRNIC_SW_RX_VLAN_PROMISC;
 	srnic_sw_set_rx_mode(&pf->sw, pool, flags);
 	srnic_sw_set_vlan_strip(&pf->sw, pool,
 				netdev->features & NETIF_F_HW_VLAN_CTAG_RX);
 	srnic_pf_sw_flush(pf);
-	spin_unlock(&pf->sw_lock);
+	spin_unlock_irq(&pf->sw_lock);
 
 	rctl = pf_rd(pf, SRNIC_RCTL) & ~(SRNIC_RCTL_UPE | SRNIC_RCTL_MPE);
 	if (!pf->num_vfs) {
@@ -360,35 +359,27 @@ static void srnic_pf_restore_vlans(struct srnic_pf *pf)
 	rctl |= SRNIC_RCTL_VFE;
 	pf_wr(pf, SRNIC_RCTL, rctl);
 
-	spin_lock_bh(&pf->sw_lock);
-	pf->vlan_overflow = false;
+	/* the PF pool falls back to VFTA alone when VLVF is full */
+	spin_lock_irq(&pf->sw_lock);
 	for_each_set_bit(vid, pf->active_vlans, VLAN_N_VID)
-		if (srnic_sw_vlan_add(&pf->sw, pf->num_vfs, vid))
-			pf->vlan_overflow = true;
+		srnic_sw_vlan_add(&pf->sw, pf->num_vfs, vid);
 	srnic_pf_sw_flush(pf);
-	spin_unlock_bh(&pf->sw_lock);
+	spin_unlock_irq(&pf->sw_lock);
 }
 
 static int srnic_pf_vlan_rx_add_vid(struct net_device *netdev,
 				    __be16 proto, u16 vid)
 {
 	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
-	bool overflow = false;
+	int err;
 
-	spin_lock_bh(&pf->sw_lock);
-	if (srnic_sw_vlan_add(&pf->sw, pf->num_vfs, vid) == -ENOSPC &&
-	    !pf->vlan_overflow)
-		overflow = true;
-	set_bit(vid, pf->active_vlans);
+	spin_lock_irq(&pf->sw_lock);
+	err = srnic_sw_vlan_add(&pf->sw, pf->num_vfs, vid);
+	if (!err)
+		set_bit(vid, pf->active_vlans);
 	srnic_pf_sw_flush(pf);
-	spin_unlock_bh(&pf->sw_lock);
-	if (overflow) {
-		/* the VLVF table is shared with the VFs: accept every VLAN */
-		netdev_warn(netdev, "VLAN filter table full, accepting every VLAN\n");
-		pf->vlan_overflow = true;
-		srnic_pf_sync_rx_mode(pf);
-	}
-	return 0;
+	spin_unlock_irq(&pf->sw_lock);
+	return err;
 }
 
 static int srnic_pf_vlan_rx_kill_vid(struct net_device *netdev,
@@ -396,11 +387,11 @@ static int srnic_pf_vlan_rx_kill_vid(struct net_device *netdev,
 {
 	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
 
-	spin_lock_bh(&pf->sw_lock);
+	spin_lock_irq(&pf->sw_lock);
 	srnic_sw_vlan_del(&pf->sw, pf->num_vfs, vid);
 	clear_bit(vid, pf->active_vlans);
 	srnic_pf_sw_flush(pf);
-	spin_unlock_bh(&pf->sw_lock);
+	spin_unlock_irq(&pf->sw_lock);
 	return 0;
 }
 
@@ -447,9 +438,16 @@ static void srnic_pf_setup_vmdq(struct srnic_pf *pf)
 	pf_wr(pf, SRNIC_QDE, 0xFFFF);
 	pf_wr(pf, SRNIC_MBVFIMR, 0xFF);
 	pf_wr(pf, SRNIC_IMS, SRNIC_ICR_VMMB);
-	/* tell the VFs the PF is done resetting (clears RSTI, sets RSTD) */
-	ctrl_ext = pf_rd(pf, SRNIC_CTRL_EXT);
-	pf_wr(pf, SRNIC_CTRL_EXT, ctrl_ext | SRNIC_CTRL_EXT_PFRSTD);
+	/*
+	 * Tell the VFs the PF is done resetting: clears RSTI, sets RSTD.
+	 * Only after a real MAC reset; RSTD makes every VF redo its
+	 * handshake, which a PF MTU change must not cost them.
+	 */
+	if (pf->pfrstd_pending) {
+		ctrl_ext = pf_rd(pf, SRNIC_CTRL_EXT);
+		pf_wr(pf, SRNIC_CTRL_EXT, ctrl_ext | SRNIC_CTRL_EXT_PFRSTD);
+		pf->pfrstd_pending = false;
+	}
 }
 
 static u32 srnic_pf_max_frame(struct net_device *netdev)
@@ -499,9 +497,9 @@ void srnic_pf_mac_setup(struct srnic_pf *pf)
 
 	srnic_pf_restore_vlans(pf);
 	srnic_pf_sync_rx_mode(pf);
-	spin_lock_bh(&pf->sw_lock);
+	spin_lock_irq(&pf->sw_lock);
 	srnic_pf_sw_flush(pf);
-	spin_unlock_bh(&pf->sw_lock);
+	spin_unlock_irq(&pf->sw_lock);
 	srnic_pf_setup_vmdq(pf);
 }
 
@@ -540,12 +538,12 @@ void srnic_pf_set_num_vfs(struct srnic_pf *pf, unsigned int num_vfs,
 	if (running)
 		srnic_pf_close(netdev);
 
-	spin_lock_bh(&pf->sw_lock);
+	spin_lock_irq(&pf->sw_lock);
 	pf->num_vfs = num_vfs;
 	srnic_sw_init(&pf->sw, num_vfs);
 	srnic_pol_init(&pf->pol, &pf->sw, num_vfs, jiffies_to_msecs(jiffies));
 	srnic_pol_set_link(&pf->pol, pf->link_up, pf->link_speed);
-	spin_unlock_bh(&pf->sw_lock);
+	spin_unlock_irq(&pf->sw_lock);
 
 	spin_lock_irqsave(&pf->stats_lock, flags);
 	pf->vf_stats = stats;
@@ -736,8 +734,18 @@ static int srnic_pf_set_mac(struct net_device *netdev, void *p)
 	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
 	struct sockaddr *addr = p;
 
+	int owner;
+
 	if (!is_valid_ether_addr(addr->sa_data))
 		return -EADDRNOTAVAIL;
+	spin_lock_irq(&pf->sw_lock);
+	owner = srnic_sw_mac_owner(&pf->sw, addr->sa_data);
+	spin_unlock_irq(&pf->sw_lock);
+	if (owner >= 0 && owner != pf->num_vfs) {
+		netdev_err(netdev, "%pM is in use by VF %d\n", addr->sa_data,
+			   owner);
+		return -EADDRINUSE;
+	}
 	eth_hw_addr_set(netdev, addr->sa_data);
 	srnic_pf_sync_rx_mode(pf);
 	return 0;
@@ -876,10 +884,10 @@ int srnic_pf_netdev_create(struct srnic_pf *pf)
 		goto err_free_netdev;
 
 	netif_carrier_off(netdev);
-	spin_lock_bh(&pf->sw_lock);
+	spin_lock_irq(&pf->sw_lock);
 	srnic_sw_init(&pf->sw, 0);
 	srnic_pol_init(&pf->pol, &pf->sw, 0, jiffies_to_msecs(jiffies));
-	spin_unlock_bh(&pf->sw_lock);
+	spin_unlock_irq(&pf->sw_lock);
 
 	rtnl_lock();
 	srnic_pf_mac_setup(pf);

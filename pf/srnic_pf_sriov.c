@@ -5,10 +5,11 @@
  * switch models (srnic_pf_policy.c, srnic_pf_switch.c); this file moves
  * words between them and the hardware.
  *
- * Locking: pf->sw_lock (a BH-safe spinlock) covers the switch model, the
- * policy and every access to a VF mailbox. The mailbox is served from the
- * threaded half of the misc interrupt, the admin operations run under
- * rtnl, the PF rx filters under the netdev address lock.
+ * Locking: pf->sw_lock covers the switch model, the policy and every
+ * access to a VF mailbox. The mailbox is served in hard interrupt context
+ * (the misc vector) so that a VF driver spinning on its mailbox with
+ * preemption off, on the same CPU, still gets its answer; everything else
+ * takes the lock with interrupts off.
  */
 #include <linux/etherdevice.h>
 #include <linux/interrupt.h>
@@ -37,19 +38,6 @@ void srnic_pf_sw_flush(struct srnic_pf *pf)
 static u32 srnic_pf_now_ms(void)
 {
 	return jiffies_to_msecs(jiffies);
-}
-
-/* Tell every VF about a PF event (link change, reset done). */
-static void srnic_pf_ping_vfs(struct srnic_pf *pf)
-{
-	unsigned int vf;
-	u32 w;
-
-	lockdep_assert_held(&pf->sw_lock);
-	for (vf = 0; vf < pf->num_vfs; vf++) {
-		w = srnic_pol_ping(&pf->pol, vf);
-		srnic_mbx_pf_send(&pf->hw, vf, &w, 1);
-	}
 }
 
 static void srnic_pf_mbx_rcv(struct srnic_pf *pf, unsigned int vf, u32 now)
@@ -81,31 +69,71 @@ static void srnic_pf_mbx_rcv(struct srnic_pf *pf, unsigned int vf, u32 now)
 				     srnic_pol_rule_name(res.rule), res.err);
 }
 
+/* Serve one VF's pending reset, request and ack events. */
+static void srnic_pf_mbx_service_vf(struct srnic_pf *pf, unsigned int vf,
+				    u32 now)
+{
+	u32 w;
+
+	lockdep_assert_held(&pf->sw_lock);
+	if (srnic_mbx_pf_test_and_clear_vflr(&pf->hw, vf)) {
+		srnic_pol_vf_flr(&pf->pol, vf);
+		srnic_pf_sw_flush(pf);
+	}
+	if (srnic_mbx_pf_test_and_clear_req(&pf->hw, vf))
+		srnic_pf_mbx_rcv(pf, vf, now);
+	if (srnic_mbx_pf_test_and_clear_ack(&pf->hw, vf) &&
+	    srnic_pol_vf_ack(&pf->pol, vf, now, &w))
+		srnic_mbx_pf_send(&pf->hw, vf, &w, 1);
+}
+
+/*
+ * Send an unsolicited word to a VF. Sending drops whatever the VF had
+ * posted, so serve that first: a request must never get lost.
+ */
+static void srnic_pf_vf_send(struct srnic_pf *pf, unsigned int vf, u32 w)
+{
+	srnic_pf_mbx_service_vf(pf, vf, srnic_pf_now_ms());
+	srnic_mbx_pf_send(&pf->hw, vf, &w, 1);
+}
+
+/* Tell every VF about a PF event (link change, reset). */
+static void srnic_pf_ping_vfs(struct srnic_pf *pf)
+{
+	unsigned int vf;
+
+	lockdep_assert_held(&pf->sw_lock);
+	for (vf = 0; vf < pf->num_vfs; vf++)
+		srnic_pf_vf_send(pf, vf, srnic_pol_ping(&pf->pol, vf));
+}
+
 /**
- * srnic_pf_mbx_service - serve VF resets, requests and acks
+ * srnic_pf_mbx_service_locked - serve VF resets, requests and acks
  * @pf: the PF
  *
- * Context: process context (threaded interrupt); takes sw_lock.
+ * Context: sw_lock held with interrupts off (the misc interrupt handler).
  */
-void srnic_pf_mbx_service(struct srnic_pf *pf)
+void srnic_pf_mbx_service_locked(struct srnic_pf *pf)
 {
 	u32 now = srnic_pf_now_ms();
 	unsigned int vf;
-	u32 w;
 
-	spin_lock_bh(&pf->sw_lock);
-	for (vf = 0; vf < pf->num_vfs; vf++) {
-		if (srnic_mbx_pf_test_and_clear_vflr(&pf->hw, vf)) {
-			srnic_pol_vf_flr(&pf->pol, vf);
-			srnic_pf_sw_flush(pf);
-		}
-		if (srnic_mbx_pf_test_and_clear_req(&pf->hw, vf))
-			srnic_pf_mbx_rcv(pf, vf, now);
-		if (srnic_mbx_pf_test_and_clear_ack(&pf->hw, vf) &&
-		    srnic_pol_vf_ack(&pf->pol, vf, now, &w))
-			srnic_mbx_pf_send(&pf->hw, vf, &w, 1);
-	}
-	spin_unlock_bh(&pf->sw_lock);
+	lockdep_assert_held(&pf->sw_lock);
+	for (vf = 0; vf < pf->num_vfs; vf++)
+		srnic_pf_mbx_service_vf(pf, vf, now);
+}
+
+/**
+ * srnic_pf_mbx_service - serve VF mailbox events from process context
+ * @pf: the PF
+ *
+ * Context: process context (the watchdog's catch-up for a lost interrupt).
+ */
+void srnic_pf_mbx_service(struct srnic_pf *pf)
+{
+	spin_lock_irq(&pf->sw_lock);
+	srnic_pf_mbx_service_locked(pf);
+	spin_unlock_irq(&pf->sw_lock);
 }
 
 /**
@@ -116,11 +144,11 @@ void srnic_pf_mbx_service(struct srnic_pf *pf)
  */
 void srnic_pf_sriov_link_change(struct srnic_pf *pf)
 {
-	spin_lock_bh(&pf->sw_lock);
+	spin_lock_irq(&pf->sw_lock);
 	srnic_pol_set_link(&pf->pol, pf->link_up, pf->link_speed);
 	srnic_pf_sw_flush(pf);
 	srnic_pf_ping_vfs(pf);
-	spin_unlock_bh(&pf->sw_lock);
+	spin_unlock_irq(&pf->sw_lock);
 }
 
 /**
@@ -131,10 +159,30 @@ void srnic_pf_sriov_link_change(struct srnic_pf *pf)
  */
 void srnic_pf_sriov_reset_prepare(struct srnic_pf *pf)
 {
-	spin_lock_bh(&pf->sw_lock);
+	spin_lock_irq(&pf->sw_lock);
 	srnic_pol_pf_reset(&pf->pol);
 	srnic_pf_ping_vfs(pf);
-	spin_unlock_bh(&pf->sw_lock);
+	spin_unlock_irq(&pf->sw_lock);
+}
+
+/**
+ * srnic_pf_check_spoof - report VFs whose forged frames the MAC dropped
+ * @pf: the PF
+ *
+ * WVBR has one bit per queue; VF n owns queues n and n + 8.
+ */
+void srnic_pf_check_spoof(struct srnic_pf *pf)
+{
+	u32 wvbr = srnic_rd32(&pf->hw, SRNIC_WVBR);
+	unsigned int vf;
+
+	if (!wvbr || wvbr == ~0U)
+		return;
+	for (vf = 0; vf < pf->num_vfs; vf++)
+		if (wvbr & (BIT(vf) | BIT(vf + 8)))
+			dev_warn_ratelimited(&pf->pdev->dev,
+					     "VF %u sent frames with a forged source MAC or VLAN; dropped by policy spoofchk\n",
+					     vf);
 }
 
 /* ---- per-VF statistics ------------------------------------------------- */
@@ -181,10 +229,12 @@ void srnic_pf_update_vf_stats(struct srnic_pf *pf)
  */
 void srnic_pf_vf_stats_baseline(struct srnic_pf *pf)
 {
+	unsigned long flags;
 	unsigned int vf;
 
 	/* the counters do not clear on reset: start from what they hold */
-	for (vf = 0; vf < pf->num_vfs; vf++) {
+	spin_lock_irqsave(&pf->stats_lock, flags);
+	for (vf = 0; vf < pf->num_vfs && pf->vf_stats; vf++) {
 		struct srnic_pf_vf_stats *s = &pf->vf_stats[vf];
 
 		s->gprc.last = srnic_rd32(&pf->hw, SRNIC_PVFGPRC(vf));
@@ -193,6 +243,7 @@ void srnic_pf_vf_stats_baseline(struct srnic_pf *pf)
 		s->gotc.last = srnic_rd32(&pf->hw, SRNIC_PVFGOTC(vf));
 		s->mprc.last = srnic_rd32(&pf->hw, SRNIC_PVFMPRC(vf));
 	}
+	spin_unlock_irqrestore(&pf->stats_lock, flags);
 }
 
 /* ---- enabling and disabling VFs ----------------------------------------- */
@@ -297,14 +348,17 @@ static void srnic_pf_vf_act(struct srnic_pf *pf, unsigned int vf, int act)
 	u32 w;
 
 	srnic_pf_sw_flush(pf);
-	if (act == SRNIC_POL_ACT_RESET)
+	if (act == SRNIC_POL_ACT_RESET) {
+		/* its pending request, if any, is served under the old rules */
+		srnic_pf_mbx_service_vf(pf, vf, srnic_pf_now_ms());
 		w = srnic_pol_kick(&pf->pol, vf, srnic_pf_now_ms());
-	else if (act == SRNIC_POL_ACT_PING)
+	} else if (act == SRNIC_POL_ACT_PING) {
 		w = srnic_pol_ping(&pf->pol, vf);
-	else
+	} else {
 		return;
+	}
 	srnic_pf_sw_flush(pf);
-	srnic_mbx_pf_send(&pf->hw, vf, &w, 1);
+	srnic_pf_vf_send(pf, vf, w);
 }
 
 static int srnic_pf_vf_apply(struct srnic_pf *pf, int vf, int ret)
@@ -325,9 +379,9 @@ int srnic_pf_set_vf_mac(struct net_device *netdev, int vf, u8 *mac)
 		return err;
 	if (!is_zero_ether_addr(mac) && !is_valid_ether_addr(mac))
 		return -EINVAL;
-	spin_lock_bh(&pf->sw_lock);
+	spin_lock_irq(&pf->sw_lock);
 	err = srnic_pf_vf_apply(pf, vf, srnic_pol_set_vf_mac(&pf->pol, vf, mac));
-	spin_unlock_bh(&pf->sw_lock);
+	spin_unlock_irq(&pf->sw_lock);
 	if (err == -EADDRINUSE)
 		netdev_err(netdev, "VF %d: %pM is in use by another port\n",
 			   vf, mac);
@@ -349,10 +403,10 @@ int srnic_pf_set_vf_vlan(struct net_device *netdev, int vf, u16 vlan, u8 qos,
 		return -EPROTONOSUPPORT;
 	if (vlan >= VLAN_N_VID - 1 || qos > 7)
 		return -EINVAL;
-	spin_lock_bh(&pf->sw_lock);
+	spin_lock_irq(&pf->sw_lock);
 	err = srnic_pf_vf_apply(pf, vf,
 				srnic_pol_set_vf_vlan(&pf->pol, vf, vlan, qos));
-	spin_unlock_bh(&pf->sw_lock);
+	spin_unlock_irq(&pf->sw_lock);
 	if (err == -ENOSPC)
 		netdev_err(netdev, "VF %d: no VLAN filter entry left for VLAN %u\n",
 			   vf, vlan);
@@ -370,11 +424,11 @@ int srnic_pf_set_vf_rate(struct net_device *netdev, int vf, int min_rate,
 		return err;
 	if (min_rate < 0 || max_rate < 0)
 		return -EINVAL;
-	spin_lock_bh(&pf->sw_lock);
+	spin_lock_irq(&pf->sw_lock);
 	err = srnic_pf_vf_apply(pf, vf,
 				srnic_pol_set_vf_rate(&pf->pol, vf, min_rate,
 						      max_rate));
-	spin_unlock_bh(&pf->sw_lock);
+	spin_unlock_irq(&pf->sw_lock);
 	if (err == -EOPNOTSUPP)
 		netdev_err(netdev, "VF %d: the 82576 has no minimum TX rate\n",
 			   vf);
@@ -389,10 +443,10 @@ int srnic_pf_set_vf_spoofchk(struct net_device *netdev, int vf, bool on)
 	err = srnic_pf_vf_check(pf, vf);
 	if (err)
 		return err;
-	spin_lock_bh(&pf->sw_lock);
+	spin_lock_irq(&pf->sw_lock);
 	err = srnic_pf_vf_apply(pf, vf,
 				srnic_pol_set_vf_spoofchk(&pf->pol, vf, on));
-	spin_unlock_bh(&pf->sw_lock);
+	spin_unlock_irq(&pf->sw_lock);
 	return err;
 }
 
@@ -404,10 +458,10 @@ int srnic_pf_set_vf_trust(struct net_device *netdev, int vf, bool on)
 	err = srnic_pf_vf_check(pf, vf);
 	if (err)
 		return err;
-	spin_lock_bh(&pf->sw_lock);
+	spin_lock_irq(&pf->sw_lock);
 	err = srnic_pf_vf_apply(pf, vf,
 				srnic_pol_set_vf_trust(&pf->pol, vf, on));
-	spin_unlock_bh(&pf->sw_lock);
+	spin_unlock_irq(&pf->sw_lock);
 	return err;
 }
 
@@ -427,11 +481,11 @@ int srnic_pf_set_vf_link_state(struct net_device *netdev, int vf, int state)
 	default:
 		return -EINVAL;
 	}
-	spin_lock_bh(&pf->sw_lock);
+	spin_lock_irq(&pf->sw_lock);
 	err = srnic_pf_vf_apply(pf, vf,
 				srnic_pol_set_vf_link_state(&pf->pol, vf,
 							    state));
-	spin_unlock_bh(&pf->sw_lock);
+	spin_unlock_irq(&pf->sw_lock);
 	return err;
 }
 
@@ -445,11 +499,12 @@ int srnic_pf_get_vf_config(struct net_device *netdev, int vf,
 	err = srnic_pf_vf_check(pf, vf);
 	if (err)
 		return err;
-	spin_lock_bh(&pf->sw_lock);
+	spin_lock_irq(&pf->sw_lock);
 	v = srnic_pol_vf_state(&pf->pol, vf);
 	ivi->vf = vf;
-	ether_addr_copy(ivi->mac, is_zero_ether_addr(v->admin.mac) ?
-			v->mac : v->admin.mac);
+	/* what the hardware filters: a trusted VF may have moved away */
+	ether_addr_copy(ivi->mac, is_zero_ether_addr(v->mac) ?
+			v->admin.mac : v->mac);
 	ivi->vlan = v->admin.vlan;
 	ivi->qos = v->admin.qos;
 	ivi->vlan_proto = htons(ETH_P_8021Q);
@@ -458,7 +513,7 @@ int srnic_pf_get_vf_config(struct net_device *netdev, int vf,
 	ivi->spoofchk = v->admin.spoofchk;
 	ivi->trusted = v->admin.trusted;
 	ivi->linkstate = v->admin.link_state;
-	spin_unlock_bh(&pf->sw_lock);
+	spin_unlock_irq(&pf->sw_lock);
 	return 0;
 }
 
