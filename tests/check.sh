@@ -13,7 +13,8 @@
 # A skipped point is never counted as passed.
 #
 # Env:
-#   DRIVER=srnic_pf|igb    PF driver for the VM suites (default srnic_pf)
+#   DRIVER=srnic_pf|igb    PF driver for suites that name none (default srnic_pf)
+#   CHECK_DRIVERS="igb"    override every suite's drivers= list
 #   CHECK_STAGES="static unit modules vm harness"   stages to run
 #   CHECK_SUITES="pf"      VM suites (default: all with a suite.conf)
 #   CHECK_TESTS="ping,mtu" only these guest tests (substring match)
@@ -90,7 +91,13 @@ if want vm; then
 	# shellcheck disable=SC2206
 	vmargs+=(${VM_ARGS:-})
 	for s in $CHECK_SUITES; do
-		stage "vm-$s" python3 tools/vm.py -q --suite "$s" --driver "$DRIVER" "${vmargs[@]}"
+		# a suite may name the PF drivers it runs under (mixed pairs:
+		# srnic_vf under srnic_pf and under the stock igb)
+		drivers=$(sed -n 's/^drivers=//p' "tests/vm/$s/suite.conf")
+		[ -n "${CHECK_DRIVERS:-}" ] && drivers=$CHECK_DRIVERS
+		for d in ${drivers:-$DRIVER}; do
+			stage "vm-$s-$d" python3 tools/vm.py -q --suite "$s" --driver "$d" "${vmargs[@]}"
+		done
 	done
 fi
 
