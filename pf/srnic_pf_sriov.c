@@ -11,6 +11,7 @@
  * preemption off, on the same CPU, still gets its answer; everything else
  * takes the lock with interrupts off.
  */
+#include <linux/err.h>
 #include <linux/etherdevice.h>
 #include <linux/interrupt.h>
 #include <linux/jiffies.h>
@@ -64,9 +65,10 @@ static void srnic_pf_mbx_rcv(struct srnic_pf *pf, unsigned int vf, u32 now)
 		srnic_mbx_pf_unlock(&pf->hw, vf);
 	if (res.err && res.report)
 		dev_warn_ratelimited(&pf->pdev->dev,
-				     "VF %u: %s (0x%08x) refused by policy %s: %d\n",
+				     "VF %u: %s (0x%08x) refused by policy %s: %pe\n",
 				     vf, srnic_pol_msg_name(msg[0]), msg[0],
-				     srnic_pol_rule_name(res.rule), res.err);
+				     srnic_pol_rule_name(res.rule),
+				     ERR_PTR(res.err));
 }
 
 /* Serve one VF's pending reset, request and ack events. */

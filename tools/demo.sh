@@ -3,7 +3,9 @@
 #
 # Demo: build the modules, boot one VM (QEMU igb = Intel 82576 PF plus a
 # virtio-net link partner on the same hub), load srnic_pf, bring the PF up
-# and show ethtool -i, ip link, a ping to the partner and a short iperf3.
+# and show ethtool -i, ip link, a ping to the partner and a short iperf3;
+# then enable VFs, apply per-port policy with "ip link set vf", bind
+# srnic_vf and show the NIC switch and the policy at work.
 #
 # Env: DRIVER=srnic_pf (default) or igb to compare with the stock driver.
 set -euo pipefail
