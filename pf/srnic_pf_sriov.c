@@ -344,9 +344,27 @@ static int srnic_pf_vf_check(struct srnic_pf *pf, int vf)
 	return 0;
 }
 
+/*
+ * Make API 1.0 VFs look at their mailbox. An igbvf-style driver reads the
+ * PF's word only from its mailbox interrupt or after it saw RSTD; where
+ * the interrupt is lost (QEMU routes it to the wrong vector) a kick would
+ * sit unread. PFRSTD raises RSTD in every VF mailbox: a VF that still has
+ * CTS reads its last reply and carries on, a kicked one resets, one the
+ * admin disabled drops its carrier. (An API 1.1 VF polls its mailbox and
+ * needs no doorbell.)
+ */
+static void srnic_pf_vf_doorbell(struct srnic_pf *pf)
+{
+	u32 ctrl_ext = srnic_rd32(&pf->hw, SRNIC_CTRL_EXT);
+
+	srnic_wr32(&pf->hw, SRNIC_CTRL_EXT, ctrl_ext | SRNIC_CTRL_EXT_PFRSTD);
+}
+
 /* Carry out what an admin change asks for a running VF. */
 static void srnic_pf_vf_act(struct srnic_pf *pf, unsigned int vf, int act)
 {
+	bool legacy = srnic_pol_vf_state(&pf->pol, vf)->api <
+		      SRNIC_MBX_API_1_1;
 	u32 w;
 
 	srnic_pf_sw_flush(pf);
@@ -361,6 +379,8 @@ static void srnic_pf_vf_act(struct srnic_pf *pf, unsigned int vf, int act)
 	}
 	srnic_pf_sw_flush(pf);
 	srnic_pf_vf_send(pf, vf, w);
+	if (legacy)
+		srnic_pf_vf_doorbell(pf);
 }
 
 static int srnic_pf_vf_apply(struct srnic_pf *pf, int vf, int ret)
