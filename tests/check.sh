@@ -21,6 +21,9 @@
 #   VM_ARGS="..."          extra tools/vm.py arguments
 set -euo pipefail
 
+# The whole script is one brace group: bash parses it before running it, so
+# editing this file during a long run cannot break that run.
+{
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 KVER=${KVER:-6.12.95+deb12-amd64}
@@ -132,3 +135,5 @@ echo "# timings: ${timings[*]:-none}"
 echo "# logs: build/check/ (TAP per stage), build/vm/<suite>-<driver>/ (VM logs)"
 echo "$pass passed, $fail failed, $skipn skipped"
 [ "$fail" = 0 ]
+exit
+}
