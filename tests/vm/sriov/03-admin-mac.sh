@@ -15,7 +15,7 @@ IP0=$(vf_ip 0)
 check "SR-IOV topology" sriov_ensure
 
 check "admin: vf 0 mac $ADMIN" ip link set "$PF_IF" vf 0 mac $ADMIN
-check "VF0 comes back with the admin MAC" wait_until 30 vf_mac_is 0 $ADMIN
+vf_adopt 0 "running VF0 comes back with the admin MAC" 15 vf_mac_is 0 $ADMIN
 check "VF0 traffic with the admin MAC" vf_wait_ping 0 "$PARTNER_IP" 30
 in_partner ip neigh flush dev "$PARTNER_IF" 2> /dev/null || true
 check "partner pings VF0" in_partner ping -q -c 2 -i 0.2 -W 2 "$IP0"

@@ -27,7 +27,7 @@ check_fail "VF0 does not reach the VLAN-100 partner before" vf_ping1 0 "$V100_PA
 
 check "admin: vf 0 vlan 100" ip link set "$PF_IF" vf 0 vlan 100
 check "ip link show PF: vf 0 vlan 100" pf_vf_has 0 "vlan 100"
-check "VF0 reaches the partner's VLAN-100 subinterface" vf_wait_ping 0 "$V100_PARTNER" 40
+vf_adopt 0 "running VF0 reaches the partner's VLAN-100 subinterface" 15 vf_ping1 0 "$V100_PARTNER"
 check "VF0 <-> VLAN-100 partner, 5 pings" vf_ping 0 "$V100_PARTNER" 5
 check "partner's VLAN-100 subinterface pings VF0" \
 	in_partner ping -q -c 3 -i 0.2 -W 2 "$V100_VF"
@@ -58,6 +58,7 @@ check "port VLAN still works" vf_ping 0 "$V100_PARTNER" 3
 
 check "admin: vf 0 vlan 0 (remove)" ip link set "$PF_IF" vf 0 vlan 0
 check "ip link show PF: vf 0 without VLAN" sh -c "! ip link show $PF_IF | grep -E '^ +vf 0 ' | grep -q vlan"
+vf_bounce 0
 check "VF0 back on the untagged partner" vf_wait_ping 0 "$PARTNER_IP" 40
 check_fail "VF0 no longer reaches the VLAN-100 partner" vf_ping 0 "$V100_PARTNER" 2
 vfip 0 addr del "$V100_VF/24" dev vf0 2> /dev/null || true

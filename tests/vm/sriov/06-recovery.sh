@@ -25,6 +25,7 @@ m=$(trace_mark)
 check "admin: vf 0 mac $ADMIN vlan 100 spoofchk off max_tx_rate 300" \
 	ip link set "$PF_IF" vf 0 mac $ADMIN vlan 100 spoofchk off max_tx_rate 300
 check "trace: RTTBCNRC=$RATE for queue 0" test "$(rate_last "$m" 0)" = $RATE
+vf_bounce 0
 check "VF0 up on VLAN 100" vf_wait_ping 0 "$V100_PARTNER" 40
 
 # in_force WHAT MARK: the whole policy still holds after event WHAT
@@ -105,4 +106,5 @@ check "admin: vf 0 vlan 0 spoofchk on max_tx_rate 0" \
 	ip link set "$PF_IF" vf 0 vlan 0 spoofchk on max_tx_rate 0
 vfip 0 addr del "$V100_VF/24" dev vf0 2> /dev/null || true
 in_partner ip link del "$PARTNER_IF.100" 2> /dev/null || true
+vf_bounce 0
 check "VF0 back on the untagged partner" vf_wait_ping 0 "$PARTNER_IP" 40

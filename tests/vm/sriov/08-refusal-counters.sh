@@ -12,6 +12,7 @@ ADMIN=02:00:00:00:00:a0
 check "SR-IOV topology" sriov_ensure
 if ! pf_vf_has 0 "link/ether $ADMIN.*trust off"; then
 	ip link set "$PF_IF" vf 0 mac $ADMIN trust off
+	vf_bounce 0
 	wait_until 30 vf_mac_is 0 $ADMIN || true
 fi
 check "VF0 has admin MAC $ADMIN, trust off" pf_vf_has 0 "link/ether $ADMIN.*trust off"
@@ -50,6 +51,7 @@ else
 	in_partner ip link set "$PARTNER_IF.100" up
 	vfip 0 addr replace 198.51.100.10/24 dev vf0
 	ip link set "$PF_IF" vf 0 vlan 100
+	vf_bounce 0
 	# wait until igbvf went through its reset (the port VLAN works)
 	check "VF0 on port VLAN 100" vf_wait_ping 0 198.51.100.2 40
 	vfip 0 link add link vf0 name vf0.300 type vlan id 300 > /dev/null 2>&1 || true
@@ -60,5 +62,6 @@ else
 	ip link set "$PF_IF" vf 0 vlan 0
 	vfip 0 addr del 198.51.100.10/24 dev vf0 2> /dev/null || true
 	in_partner ip link del "$PARTNER_IF.100" 2> /dev/null || true
+	vf_bounce 0
 	check "VF0 back on the untagged partner" vf_wait_ping 0 "$PARTNER_IP" 40
 fi

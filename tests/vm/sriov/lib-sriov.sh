@@ -237,3 +237,29 @@ dtxswc_vf_bits() {
 	[ -n "$v" ] || return 1
 	echo "$(((v >> $1) & 1)),$(((v >> ($1 + 8)) & 1))"
 }
+
+# ---- admin changes that reset a running VF -----------------------------------
+
+# vf_bounce N: the guest reinitialises VF N (igbvf redoes VF_RESET).
+vf_bounce() {
+	vfip "$1" link set "vf$1" down
+	vfip "$1" link set "vf$1" up
+	wait_until 20 vf_carrier "$1" || true
+}
+
+# vf_adopt N WHAT TIMEOUT CMD...: after an admin change the PF pushes to a
+# running VF N (mailbox reset request), CMD must succeed by itself within
+# TIMEOUT s.  If it does not, that is reported as a failure and the guest
+# reinitialises VF N so the checks that follow still test something.
+vf_adopt() {
+	local n=$1 what=$2 t=$3 ms
+	shift 3
+	if ms=$(wait_ms $((t * 1000)) "$@"); then
+		ok "$what by itself (${ms} ms)"
+		return 0
+	fi
+	not_ok "$what by itself within ${t} s" \
+		"VF$n did not pick up the admin change; reinitialising it from the guest"
+	vf_bounce "$n"
+	check "$what after the guest reinitialised VF$n" wait_until 30 "$@"
+}
