@@ -532,6 +532,8 @@ def main():
     a.timeout = a.timeout or int(conf.get("timeout", 900))
     a.test_timeout = a.test_timeout or int(conf.get("test_timeout", 300))
     a.trace = (conf.get("trace", "").split() or []) + (a.trace or [])
+    # extra QEMU arguments of the suite (e.g. another NIC), before --qemu-arg
+    a.qemu_arg = shlex.split(conf.get("qemu_args", "")) + (a.qemu_arg or [])
     if "mem" in conf and a.mem == "1G":
         a.mem = conf["mem"]
     logdir = a.logdir or os.path.join(TOP, "build", "vm", "%s-%s" % (a.suite, a.driver))

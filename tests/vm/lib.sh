@@ -187,6 +187,20 @@ netdev_by_driver() {
 	return 1
 }
 
+# netdev_by_mac MAC: first netdev with a bound device and address MAC
+# (a net_failover master and its standby share theirs: use a unique one).
+netdev_by_mac() {
+	local n
+	for n in /sys/class/net/*; do
+		[ -e "$n/device/driver" ] || continue
+		if [ "$(cat "$n/address")" = "$1" ]; then
+			basename "$n"
+			return 0
+		fi
+	done
+	return 1
+}
+
 # The PF: Intel 82576 (8086:10c9) physical function.
 pf_pci_find() {
 	local d
@@ -292,8 +306,14 @@ partner_setup() {
 		ip netns add "$PARTNER_NS" || return 1
 	fi
 	if ! in_partner ip link show "$PARTNER_IF" > /dev/null 2>&1; then
-		wait_until 10 netdev_by_driver virtio_net || return 1
-		n=$(netdev_by_driver virtio_net)
+		# by MAC: a suite may add more virtio-net NICs (failover standby)
+		if [ -n "${PARTNER_MAC:-}" ]; then
+			wait_until 10 netdev_by_mac "$PARTNER_MAC" || return 1
+			n=$(netdev_by_mac "$PARTNER_MAC")
+		else
+			wait_until 10 netdev_by_driver virtio_net || return 1
+			n=$(netdev_by_driver virtio_net)
+		fi
 		ip link set "$n" netns "$PARTNER_NS" || return 1
 		in_partner ip link set "$n" name "$PARTNER_IF" || return 1
 	fi
