@@ -270,7 +270,7 @@ has_carrier() {
 }
 
 partner_has_carrier() {
-	in_partner cat "/sys/class/net/$PARTNER_IF/carrier" 2>/dev/null | grep -qx 1
+	[ "$(in_partner cat "/sys/class/net/$PARTNER_IF/carrier" 2> /dev/null)" = 1 ]
 }
 
 # pf_up: find the PF netdev, address it, bring it up, wait for carrier.
@@ -290,7 +290,7 @@ pf_ensure() {
 		mod_loaded "$DRIVER" || pf_load || return 1
 		pf_find 15 || return 1
 	fi
-	if ! ip -4 addr show dev "$PF_IF" | grep -q "$PF_IP/" || ! has_carrier "$PF_IF"; then
+	if ! ip -4 addr show dev "$PF_IF" | grep "$PF_IP/" > /dev/null || ! has_carrier "$PF_IF"; then
 		pf_up || return 1
 	fi
 	# the neighbour may be stale after a reload
@@ -385,7 +385,7 @@ no_carrier() {
 
 # iputils ping (needed for -M do); busybox ping lacks it.
 have_iputils_ping() {
-	ping -V 2>&1 | grep -q iputils
+	ping -V 2>&1 | grep iputils > /dev/null
 }
 
 # ---- QEMU trace events (host side log) -------------------------------------
@@ -427,3 +427,7 @@ trace_expect_reg() {
 	off=$(printf '0x%x' "$3")
 	trace_expect "$1" "$2" "([Ww]rite to|write to unknown) register $off,"
 }
+
+# Note for test writers: tests run with pipefail, so "cmd | grep -q x" can
+# fail with status 141 when grep exits early and cmd gets SIGPIPE.  Write
+# "cmd | grep x > /dev/null" (or capture the output first).

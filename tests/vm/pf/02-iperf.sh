@@ -19,7 +19,7 @@ cleanup() {
 }
 trap cleanup EXIT
 iperf_listening() {
-	in_partner ss -ltn | grep -q ':5201 '
+	in_partner ss -ltn | grep ':5201 ' > /dev/null
 }
 wait_until 5 iperf_listening || true
 
@@ -55,7 +55,7 @@ iperf_check "iperf3 TCP PF -> partner ${IPERF_TIME}s"
 iperf_check "iperf3 TCP partner -> PF ${IPERF_TIME}s" -R
 
 # --- TSO: super-frames leave the stack on the PF, wire frames <= MTU ----
-if ethtool -k "$PF_IF" | grep -q '^tcp-segmentation-offload: on'; then
+if ethtool -k "$PF_IF" | grep '^tcp-segmentation-offload: on' > /dev/null; then
 	ok "TSO enabled on $PF_IF"
 else
 	not_ok "TSO enabled on $PF_IF" "$(ethtool -k "$PF_IF" | grep segmentation)"

@@ -39,7 +39,7 @@ while [ $i -le "$N" ]; do
 		fail=1
 		break
 	fi
-	if [ "$DRIVER" != igb ] && devlink dev show 2> /dev/null | grep -q "pci/$PF_PCI"; then
+	if [ "$DRIVER" != igb ] && devlink dev show 2> /dev/null | grep "pci/$PF_PCI" > /dev/null; then
 		not_ok "reload $i: devlink instance gone after rmmod"
 		fail=1
 		break
