@@ -534,6 +534,8 @@ def main():
     a.trace = (conf.get("trace", "").split() or []) + (a.trace or [])
     # extra QEMU arguments of the suite (e.g. another NIC), before --qemu-arg
     a.qemu_arg = shlex.split(conf.get("qemu_args", "")) + (a.qemu_arg or [])
+    # extra kernel command line of the suite (e.g. pci=nomsi)
+    a.append = " ".join(x for x in (conf.get("append", ""), a.append or "") if x)
     if "mem" in conf and a.mem == "1G":
         a.mem = conf["mem"]
     logdir = a.logdir or os.path.join(TOP, "build", "vm", "%s-%s" % (a.suite, a.driver))

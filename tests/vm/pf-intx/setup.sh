@@ -1,0 +1,1 @@
+../pf/setup.sh
