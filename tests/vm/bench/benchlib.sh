@@ -1,0 +1,140 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Helpers of the bench suite (sourced by its tests after lib.sh).
+#
+# A benchmark point is reported twice: as a normal guest TAP point (ok when
+# the measurement worked, not ok only when it could not be taken) and as a
+# machine-readable diagnostic line that tests/bench/run.sh parses from
+# diag.log:
+#   # BENCH-PLAN|SIDE|METRIC|DRIVER          announced before measuring
+#   # BENCH|SIDE|METRIC|DRIVER|VALUE|UNIT|NOTE
+#   # BENCH|SIDE|METRIC|DRIVER|FAIL||REASON
+# SIDE is "srnic" or "intree" (the table's column), METRIC names the row.
+# Numbers under TCG are only comparable within one run of run.sh.
+
+BENCH_IPERF_TIME=${BENCH_IPERF_TIME:-5}
+BENCH_IPERF_REPS=${BENCH_IPERF_REPS:-2}
+BENCH_PING_COUNT=${BENCH_PING_COUNT:-50}
+
+# bench_side DRIVER: the table column a driver belongs to.
+bench_side() {
+	case $1 in
+	srnic*) echo srnic ;;
+	*) echo intree ;;
+	esac
+}
+
+bench_plan() {
+	diag "BENCH-PLAN|$(bench_side "$2")|$1|$2"
+}
+
+# bench_point METRIC DRIVER VALUE UNIT [NOTE]
+bench_point() {
+	local note=${5:-}
+	diag "BENCH|$(bench_side "$2")|$1|$2|$3|$4|$note"
+	ok "bench: $1 $2=$3 $4${note:+ ($note)}"
+}
+
+# bench_fail METRIC DRIVER REASON
+bench_fail() {
+	diag "BENCH|$(bench_side "$2")|$1|$2|FAIL||$3"
+	not_ok "bench: $1 $2" "measurement failed: $3"
+}
+
+# median VALUES...: the median (mean of the two middle values when even).
+median() {
+	printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 }
+		END { if (NR == 0) exit 1
+		      m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+		      printf (m < 10 ? "%.3g\n" : "%.1f\n"), m }'
+}
+
+# mem_avail: MemAvailable in kB after dropping the page cache: the median
+# of three samples, then the samples ("1234 1230,1234,1240").
+mem_avail() {
+	local i v=""
+	for i in 1 2 3; do
+		sync
+		echo 3 > /proc/sys/vm/drop_caches
+		sleep 0.3
+		v="$v $(awk '/^MemAvailable:/ { print $2 }' /proc/meminfo)"
+	done
+	# shellcheck disable=SC2086
+	echo "$(printf '%s\n' $v | sort -n | sed -n 2p)$(echo "$v" | tr ' ' ',' | sed 's/^,/ /')"
+}
+
+# coresize MODULE...: sum of /sys/module/M/coresize in bytes.
+coresize() {
+	local m s=0
+	for m in "$@"; do
+		[ -r "/sys/module/$m/coresize" ] || return 1
+		s=$((s + $(cat "/sys/module/$m/coresize")))
+	done
+	echo $s
+}
+
+# modules_list: loaded modules, one "name size" a line, sorted.
+modules_list() {
+	awk '{ print $1, $2 }' /proc/modules | sort
+}
+
+# iperf_rate NS ARGS...: one iperf3 client run (ARGS without -t/-f) in
+# namespace NS ("" for the root namespace); prints the receiver's rate in
+# Mbit/s.
+iperf_rate() {
+	local ns=$1 out=/tmp/bench-iperf.out rate
+	shift
+	set -- iperf3 "$@" -t "$BENCH_IPERF_TIME" -f m
+	[ -z "$ns" ] || set -- /sbin/ip netns exec "$ns" "$@"
+	timeout $((BENCH_IPERF_TIME + 30)) "$@" > $out 2>&1 || {
+		sed 's/^/#     /' $out | tail -n 5 >&8
+		return 1
+	}
+	rate=$(grep 'receiver$' $out | tail -n 1 |
+		awk '{ for (i = 1; i <= NF; i++) if ($i == "Mbits/sec") print $(i - 1) }')
+	[ -n "$rate" ] || { tail -n 5 $out | sed 's/^/#     /' >&8; return 1; }
+	echo "$rate"
+}
+
+# bench_iperf METRIC DRIVER NS ARGS...: BENCH_IPERF_REPS iperf3 client runs
+# (see iperf_rate), report the median.
+bench_iperf() {
+	local metric=$1 drv=$2 r rates="" i=0
+	shift 2
+	while [ $i -lt "$BENCH_IPERF_REPS" ]; do
+		if r=$(iperf_rate "$@"); then
+			rates="$rates $r"
+		else
+			bench_fail "$metric" "$drv" "iperf3 run $((i + 1)) failed: iperf3 $*"
+			return 0
+		fi
+		i=$((i + 1))
+	done
+	# shellcheck disable=SC2086
+	bench_point "$metric" "$drv" "$(median $rates)" Mbit/s \
+		"median of $BENCH_IPERF_REPS x ${BENCH_IPERF_TIME} s:$(echo "$rates" | sed 's/ /, /g; s/^,//')"
+}
+
+# bench_ping METRIC DRIVER CMD...: CMD is a ping command without count and
+# interval (e.g. "in_partner ping 192.0.2.1"); reports the average RTT of
+# BENCH_PING_COUNT pings at 10 ms.
+bench_ping() {
+	local metric=$1 drv=$2 out=/tmp/bench-ping.out avg loss
+	shift 2
+	"$@" -q -c "$BENCH_PING_COUNT" -i 0.01 -W 2 > $out 2>&1 || true
+	avg=$(sed -n 's/^rtt [^=]*= *[0-9.]*\/\([0-9.]*\)\/.*/\1/p' $out)
+	loss=$(sed -n 's/.* \([0-9.]*%\) packet loss.*/\1/p' $out)
+	if [ -n "$avg" ]; then
+		bench_point "$metric" "$drv" "$avg" ms "avg of $BENCH_PING_COUNT at 10 ms, loss ${loss:-?}"
+	else
+		sed 's/^/#     /' $out | tail -n 5 >&8
+		bench_fail "$metric" "$drv" "no ping replies"
+	fi
+}
+
+# iperf_server_stop PIDFILE: stop a daemonised iperf3 server.
+iperf_server_stop() {
+	[ -f "$1" ] && kill "$(cat "$1")" 2> /dev/null
+	rm -f "$1"
+	return 0
+}
