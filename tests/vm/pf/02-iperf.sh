@@ -24,7 +24,9 @@ iperf_listening() {
 wait_until 5 iperf_listening || true
 
 # iperf_check NAME ARGS...: run an iperf3 client, check exit status, rate
-# and retransmissions (< 1% of the segments sent).
+# and retransmissions (<= 3% of the segments sent: TCG on a loaded host
+# drops some frames when the guest is starved; a broken datapath drops far
+# more, or stalls).
 iperf_check() {
 	local name=$1 rc=0 line rate retr bytes
 	shift
@@ -44,7 +46,7 @@ iperf_check() {
 	if [ -z "$rate" ] || ! awk -v r="$rate" 'BEGIN { exit !(r >= 1) }'; then
 		not_ok "$name" "no throughput (rate '${rate}')"
 	elif [ -n "$retr" ] && [ "$retr" != sender ] && \
-	     ! awk -v r="$retr" -v b="${bytes:-0}" 'BEGIN { exit !(r * 100 <= b / 1448 + 10) }'; then
+	     ! awk -v r="$retr" -v b="${bytes:-0}" 'BEGIN { exit !(r * 100 <= 3 * b / 1448 + 50) }'; then
 		not_ok "$name" "too many retransmits: $retr"
 	else
 		ok "$name"
