@@ -103,6 +103,8 @@ for st in enable disable auto; do
 	check "vf $V state $st accepted" vfset state $st
 	check "ip link show: vf $V link-state $st" pf_vf_has $V "link-state $st"
 done
+# the two port VLAN changes reset VF2 through the mailbox (see 04)
+vf_bounce $V
 check "VF$V traffic after all of it" vf_wait_ping $V "$PARTNER_IP" 30
 
 # -- back to defaults (admin MAC cleared) ----------------------------------------------------

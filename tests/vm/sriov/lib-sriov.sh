@@ -212,14 +212,14 @@ rate_last() {
 		awk -v q="$2" '
 		/register 0x3604,/ { s = $NF; sub(/^0x/, "", s); sel = s }
 		/register 0x36b0,/ { if (sel == sprintf("%x", q)) last = $NF }
-		END { print last }'
+		END { print last }' || true
 }
 
 # reg_writes MARK OFF: values written to PF register OFF (e.g. 0x3500)
 # since MARK, one per line (needs e1000e_core_write traced).
 reg_writes() {
 	host trace_grep "$1" "e1000e_core_write Write to register $2," 2> /dev/null |
-		sed -n 's/.*value: \(0x[0-9a-f]*\).*/\1/p'
+		sed -n 's/.*value: \(0x[0-9a-f]*\).*/\1/p' || true
 }
 
 # pf_reg OFF: read a PF register through the QEMU monitor (xp on BAR0).
@@ -227,7 +227,7 @@ pf_reg() {
 	local bar addr
 	bar=$(awk 'NR == 1 { print $1 }' "$(pf_sysfs)/resource")
 	addr=$(printf '0x%x' $((bar + $1)))
-	hmp "xp /1wx $addr" | sed -n 's/.*: *\(0x[0-9a-f]*\).*/\1/p' | tail -n 1
+	hmp "xp /1wx $addr" | sed -n 's/.*: *\(0x[0-9a-f]*\).*/\1/p' | tail -n 1 || true
 }
 
 # dtxswc_vf_bits N: "MAC,VLAN" anti-spoof bits of VF N in DTXSWC (hardware).
