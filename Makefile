@@ -46,7 +46,7 @@ KDIR ?= $(shell if [ -d /lib/modules/$$(uname -r)/build ]; then \
 		echo /lib/modules/$$(uname -r)/build; \
 	else ls -d /lib/modules/*/build 2>/dev/null | sort -V | tail -n1; fi)
 
-.PHONY: all modules clean setup check demo
+.PHONY: all modules clean setup check demo bench
 
 all: modules
 
@@ -65,5 +65,9 @@ check: setup
 
 demo: setup
 	@tools/demo.sh
+
+# srnic next to the in-tree igb/igbvf on the same QEMU (not part of check)
+bench: setup
+	@tests/bench/run.sh
 
 endif
