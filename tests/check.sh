@@ -26,7 +26,7 @@ set -euo pipefail
 {
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
-KVER=${KVER:-6.12.95+deb12-amd64}
+KVER=${KVER:-$(tools/kver.sh 6.12)}
 DRIVER=${DRIVER:-srnic_pf}
 CHECK_STAGES=${CHECK_STAGES:-static unit modules vm harness}
 out=$top/build/check

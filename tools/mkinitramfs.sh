@@ -14,7 +14,7 @@
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
-KVER=${KVER:-6.12.95+deb12-amd64}
+KVER=${KVER:-$("$(dirname "$0")"/kver.sh 6.12)}
 OUTDIR=$top/build/initramfs
 force=0
 while getopts "k:o:f" opt; do

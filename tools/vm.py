@@ -36,7 +36,8 @@ import tempfile
 import time
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-KVER_DEFAULT = "6.12.95+deb12-amd64"
+KVER_DEFAULT = subprocess.run([os.path.join(os.path.dirname(os.path.abspath(__file__)), "kver.sh"), "6.12"],
+                             capture_output=True, text=True).stdout.strip() or "6.12.95+deb12-amd64"
 PF_MAC = "52:54:00:5a:00:01"
 PARTNER_MAC = "52:54:00:5a:00:02"
 POWEROFF_GRACE = 30

@@ -29,7 +29,7 @@ set -euo pipefail
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
-KVER=${KVER:-6.12.95+deb12-amd64}
+KVER=${KVER:-$("$top"/tools/kver.sh 6.12)}
 out=${BENCH_OUT:-$top/build/bench}
 report_only=${BENCH_REPORT_ONLY:-0}
 if [ "$report_only" = 0 ]; then

@@ -7,13 +7,13 @@
 #     any warning or error line fails that build;
 #   - checkpatch.pl --strict on every .c/.h under common pf vf mailbox.
 #
-# Env: KVERS="6.12.95+deb12-amd64 6.1.0-50-amd64", CHECKPATCH=path,
+# Env: KVERS="<newest 6.12> <newest 6.1>" (tools/kver.sh), CHECKPATCH=path,
 #      MATRIX_JOBS=2
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
-KVERS=${KVERS:-"6.12.95+deb12-amd64 6.1.0-50-amd64"}
+KVERS=${KVERS:-"$("$top"/tools/kver.sh --build 6.12) $("$top"/tools/kver.sh --build 6.1)"}
 CHECKPATCH=${CHECKPATCH:-/usr/src/srnic-checkpatch/checkpatch.pl}
 MATRIX_JOBS=${MATRIX_JOBS:-2}
 SRCDIRS="common pf vf mailbox"
