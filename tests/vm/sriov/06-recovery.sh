@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# Acceptance 6: VF FLR and PF down/up (and a cable pull, a PF MTU change)
+# Acceptance 6: VF FLR and PF down/up (and a cable pull, a PF MTU change,
+# a full PF MAC reset)
 # while VF0 is pinging: VF0's traffic recovers by itself, and the admin
 # MAC, port VLAN, spoofchk (off) and rate limit are still in force
 # afterwards: "ip link show", traffic, the register trace (no write undoes
@@ -86,6 +87,9 @@ cable_pull() {
 	set_link off > /dev/null && sleep 3 && set_link on > /dev/null &&
 		wait_until 15 has_carrier "$PF_IF"
 }
+pf_reset() {
+	ethtool --reset "$PF_IF" mac && wait_until 15 has_carrier "$PF_IF"
+}
 mtu_change() {
 	ip link set "$PF_IF" mtu 1400 && sleep 1 && ip link set "$PF_IF" mtu 1500 &&
 		wait_until 15 has_carrier "$PF_IF"
@@ -100,6 +104,12 @@ during "cable pull (set_link off/on)" cable_pull
 # the link came back: the limiter must have been programmed again
 r=$(rate_last "$m" 0)
 check "cable pull: trace: rate limiter re-programmed after link up (last: ${r:-none})" test "$r" = $RATE
+during "PF MAC reset (ethtool --reset mac)" pf_reset
+check "PF pings partner after the MAC reset" wait_ping 10
+# the reset cleared every register: the replay must have written them again
+r=$(rate_last "$m" 0)
+check "PF reset: trace: rate limiter programmed again (last: ${r:-none})" test "$r" = $RATE
+check "PF reset: trace: DTXSWC programmed again" test -n "$(reg_writes "$m" 0x3500)"
 
 # back to defaults, the admin MAC stays (08 uses it)
 check "admin: vf 0 vlan 0 spoofchk on max_tx_rate 0" \
