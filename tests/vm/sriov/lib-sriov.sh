@@ -241,7 +241,23 @@ dtxswc_vf_bits() {
 # ---- admin changes that reset a running VF -----------------------------------
 
 # vf_bounce N: the guest reinitialises VF N (igbvf redoes VF_RESET).
+vf_resets() {
+	ethtool -S "$PF_IF" 2> /dev/null | awk -v k="vf$1_resets:" '$1 == k { print $2 }'
+}
+
+# vf_settled N: VF N did no VF_RESET handshake for 2 s. After an admin
+# change the PF kicks a running igbvf, which resets itself from its
+# watchdog; taking its netdev down while that reset runs trips igbvf's own
+# WARN_ON(__IGBVF_RESETTING) in igbvf_close.
+vf_settled() {
+	local r
+	r=$(vf_resets "$1")
+	sleep 2
+	[ "$(vf_resets "$1")" = "$r" ]
+}
+
 vf_bounce() {
+	wait_until 20 vf_settled "$1" || true
 	vfip "$1" link set "vf$1" down
 	vfip "$1" link set "vf$1" up
 	wait_until 20 vf_carrier "$1" || true
