@@ -166,7 +166,8 @@ pf_vf_line() {
 
 # pf_vf_has N REGEX: ip link show PF reports REGEX for VF N.
 pf_vf_has() {
-	pf_vf_line "$1" | grep -qE "$2"
+	# grep reads all of it (no -q): an early exit would SIGPIPE the writer
+	pf_vf_line "$1" | grep -E "$2" > /dev/null
 }
 
 # partner_neigh_mac IP: the partner's neighbour entry for IP.

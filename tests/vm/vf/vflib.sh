@@ -22,7 +22,8 @@ in_vf() {
 }
 
 vf_carrier() {
-	in_vf "$1" cat "/sys/class/net/vf$1/carrier" 2> /dev/null | grep -qx 1
+	# no pipe into grep -q: under pipefail its early exit is a SIGPIPE
+	[ "$(in_vf "$1" cat "/sys/class/net/vf$1/carrier" 2> /dev/null)" = 1 ]
 }
 
 vf_no_carrier() {
