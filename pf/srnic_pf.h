@@ -160,9 +160,6 @@ int srnic_pf_read_identity(struct srnic_pf *pf);
 int srnic_pf_phy_read(struct srnic_pf *pf, u32 reg, u16 *val);
 int srnic_pf_phy_write(struct srnic_pf *pf, u32 reg, u16 val);
 int srnic_pf_phy_init(struct srnic_pf *pf);
-void srnic_pf_hw_init_filters(struct srnic_pf *pf);
-void srnic_pf_set_rar(struct srnic_pf *pf, unsigned int idx, const u8 *addr,
-		      bool valid);
 void srnic_pf_update_hw_stats(struct srnic_pf *pf);
 bool srnic_pf_check_link(struct srnic_pf *pf);
 

@@ -253,51 +253,6 @@ int srnic_pf_phy_init(struct srnic_pf *pf)
 	return srnic_pf_phy_write(pf, SRNIC_PHY_BMCR, bmcr);
 }
 
-/**
- * srnic_pf_set_rar - program one receive address register
- * @pf: the PF
- * @idx: RAR index
- * @addr: MAC address
- * @valid: set the address-valid bit
- *
- * Without VFs every address belongs to pool 0, the PF's default pool.
- */
-void srnic_pf_set_rar(struct srnic_pf *pf, unsigned int idx, const u8 *addr,
-		      bool valid)
-{
-	u32 ral, rah;
-
-	ral = addr[0] | (addr[1] << 8) | (addr[2] << 16) | ((u32)addr[3] << 24);
-	rah = addr[4] | (addr[5] << 8);
-	if (valid)
-		rah |= SRNIC_RAH_AV | BIT(SRNIC_RAH_POOL_SHIFT);
-	/* clear AV first so a half-written entry never matches */
-	pf_wr(pf, SRNIC_RAH(idx), 0);
-	pf_wr(pf, SRNIC_RAL(idx), ral);
-	pf_wr(pf, SRNIC_RAH(idx), rah);
-}
-
-/**
- * srnic_pf_hw_init_filters - clear every address and VLAN filter table
- * @pf: the PF
- */
-void srnic_pf_hw_init_filters(struct srnic_pf *pf)
-{
-	static const u8 zero[ETH_ALEN];
-	unsigned int i;
-
-	for (i = 0; i < SRNIC_MTA_NUM; i++)
-		pf_wr(pf, SRNIC_MTA(i), 0);
-	for (i = 0; i < SRNIC_VFTA_NUM; i++)
-		pf_wr(pf, SRNIC_VFTA(i), 0);
-	for (i = 0; i < SRNIC_UTA_NUM; i++)
-		pf_wr(pf, SRNIC_UTA(i), 0);
-	for (i = 1; i < SRNIC_RAR_NUM; i++)
-		srnic_pf_set_rar(pf, i, zero, false);
-	for (i = 0; i < SRNIC_VLVF_NUM; i++)
-		pf_wr(pf, SRNIC_VLVF(i), 0);
-}
-
 static void srnic_acc(struct srnic_pf *pf, u64 *ctr, u32 reg)
 {
 	u32 v = pf_rd(pf, reg);

@@ -274,12 +274,6 @@ static void srnic_pf_irq_disable_queues(struct srnic_pf *pf)
 
 /* ---- receive filters ---------------------------------------------------- */
 
-static u16 srnic_pf_mta_hash(const u8 *addr)
-{
-	/* filter type 0: bits 47:36 of the address */
-	return ((addr[4] >> 4) | ((u16)addr[5] << 4)) & 0xFFF;
-}
-
 /*
  * The PF's own VPort (pool num_vfs) in the switch model: its address,
  * unicast and multicast lists and rx mode. Without VFs the MAC is not in
@@ -304,7 +298,7 @@ static void srnic_pf_set_rx_mode(struct net_device *netdev)
 			uc_promisc = true;
 	netdev_for_each_mc_addr(ha, netdev) {
 		if (n < SRNIC_SW_MC_MAX)
-			mc[n] = srnic_pf_mta_hash(ha->addr);
+			mc[n] = srnic_mc_hash(ha->addr);
 		n++;
 	}
 	srnic_sw_set_mc(&pf->sw, pool, mc, n);
@@ -495,11 +489,9 @@ void srnic_pf_mac_setup(struct srnic_pf *pf)
 		tctl |= SRNIC_TCTL_EN;
 	pf_wr(pf, SRNIC_TCTL, tctl);
 
+	/* both flush the switch, a full replay after a reset included */
 	srnic_pf_restore_vlans(pf);
 	srnic_pf_sync_rx_mode(pf);
-	spin_lock_irq(&pf->sw_lock);
-	srnic_pf_sw_flush(pf);
-	spin_unlock_irq(&pf->sw_lock);
 	srnic_pf_setup_vmdq(pf);
 }
 

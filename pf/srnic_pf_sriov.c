@@ -368,17 +368,17 @@ static void srnic_pf_vf_act(struct srnic_pf *pf, unsigned int vf, int act)
 	u32 w;
 
 	srnic_pf_sw_flush(pf);
-	if (act == SRNIC_POL_ACT_RESET) {
-		/* its pending request, if any, is served under the old rules */
-		srnic_pf_mbx_service_vf(pf, vf, srnic_pf_now_ms());
-		w = srnic_pol_kick(&pf->pol, vf, srnic_pf_now_ms());
-	} else if (act == SRNIC_POL_ACT_PING) {
-		w = srnic_pol_ping(&pf->pol, vf);
-	} else {
+	if (act != SRNIC_POL_ACT_RESET && act != SRNIC_POL_ACT_PING)
 		return;
+	/* a request the VF posted before the change is answered first */
+	srnic_pf_mbx_service_vf(pf, vf, srnic_pf_now_ms());
+	if (act == SRNIC_POL_ACT_RESET) {
+		w = srnic_pol_kick(&pf->pol, vf, srnic_pf_now_ms());
+		srnic_pf_sw_flush(pf);	/* the kick closed the VF's pool */
+	} else {
+		w = srnic_pol_ping(&pf->pol, vf);
 	}
-	srnic_pf_sw_flush(pf);
-	srnic_pf_vf_send(pf, vf, w);
+	srnic_mbx_pf_send(&pf->hw, vf, &w, 1);
 	if (legacy)
 		srnic_pf_vf_doorbell(pf);
 }
