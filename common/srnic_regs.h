@@ -77,6 +77,7 @@
 #define SRNIC_EITR(v)		(0x01680 + 4 * (v))
 #define  SRNIC_EITR_CNT_IGNR	BIT(31)
 #define SRNIC_IVAR0(i)		(0x01700 + 4 * (i))
+#define SRNIC_IVAR0_NUM		8	/* entry i: queues i and i + 8 */
 #define  SRNIC_IVAR_VALID	BIT(7)
 #define SRNIC_IVAR_MISC		0x01740
 #define SRNIC_GPIE		0x01514

@@ -525,6 +525,7 @@ void srnic_pf_set_num_vfs(struct srnic_pf *pf, unsigned int num_vfs,
 	struct net_device *netdev = pf->netdev;
 	bool running = netif_running(netdev);
 	unsigned long flags;
+	unsigned int i;
 
 	ASSERT_RTNL();
 	if (running)
@@ -543,7 +544,14 @@ void srnic_pf_set_num_vfs(struct srnic_pf *pf, unsigned int num_vfs,
 	if (stats)
 		srnic_pf_vf_stats_baseline(pf);
 
-	/* VFs own queues 0..num_vfs-1 and 8..: the PF keeps its pool's */
+	/*
+	 * VFs own queues 0..num_vfs-1 and 8..: the PF keeps its pool's. The
+	 * PF's interrupt routing of its old queues goes, or the queues'
+	 * next owner (a VF) inherits the PF's vectors. No VF is enabled
+	 * here: they come after, or went before.
+	 */
+	for (i = 0; i < SRNIC_IVAR0_NUM; i++)
+		pf_wr(pf, SRNIC_IVAR0(i), 0);
 	pf->num_qp = num_vfs ? 1 : pf->max_qp;
 	if (!num_vfs)
 		pf_wr(pf, SRNIC_IOVCTL, SRNIC_IOVCTL_REUSE_VFQ);

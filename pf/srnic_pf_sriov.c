@@ -41,6 +41,19 @@ static u32 srnic_pf_now_ms(void)
 	return jiffies_to_msecs(jiffies);
 }
 
+/*
+ * IVAR0[vf] routes the causes of queues vf and vf + 8, both the VF's. A VF
+ * maps them to its own vectors after every VF_RESET handshake; whatever a
+ * previous driver or the PF's own queue layout before SR-IOV left there
+ * must not survive into the new mapping. (The emulated 82576 merges a VF's
+ * VTIVAR write into these entries instead of replacing them: a stale
+ * entry there sends the VF's RX interrupt to its mailbox vector.)
+ */
+static void srnic_pf_vf_ivar_reset(struct srnic_pf *pf, unsigned int vf)
+{
+	srnic_wr32(&pf->hw, SRNIC_IVAR0(vf), 0);
+}
+
 static void srnic_pf_mbx_rcv(struct srnic_pf *pf, unsigned int vf, u32 now)
 {
 	struct srnic_pol_result res;
@@ -56,6 +69,9 @@ static void srnic_pf_mbx_rcv(struct srnic_pf *pf, unsigned int vf, u32 now)
 	}
 	srnic_mbx_pf_read(&pf->hw, vf, msg, SRNIC_MBX_WORDS);
 	srnic_mbx_pf_ack_hold(&pf->hw, vf);
+	/* the VF programs its interrupts only once it has the reply */
+	if (srnic_mbx_msgid(msg[0]) == SRNIC_MBX_VF_RESET)
+		srnic_pf_vf_ivar_reset(pf, vf);
 	srnic_pol_handle_msg(&pf->pol, vf, msg, now, &res);
 	/* program the switch before the VF learns the outcome */
 	srnic_pf_sw_flush(pf);
