@@ -401,3 +401,120 @@ TEST(sw_promisc_flags)
 	CHECK_EQ(srnic_sw_set_max_frame(&sw, 0, 9729), -EINVAL);
 	CHECK_EQ(srnic_sw_set_max_frame(&sw, 0, 64), 0);
 }
+
+/* rate in Mbit/s of one RTTBCNRC value at link speed @link */
+static double rtt_rate(u32 link, u32 v)
+{
+	u32 f = v & (SRNIC_RTTBCNRC_RF_INT_MASK | SRNIC_RTTBCNRC_RF_DEC_MASK);
+
+	if (!(v & SRNIC_RTTBCNRC_RS_ENA) || !f)
+		return 1e9;	/* unlimited */
+	return (double)link * 16384.0 / f;
+}
+
+/* value written for queue @q: RTTDQSEL q, then RTTBCNRC, in the log */
+static int rtt_logged(unsigned int q, u32 *val)
+{
+	unsigned int i;
+	int found = 0;
+
+	for (i = 0; i + 1 < regs.n && i + 1 < UT_LOG_MAX; i++)
+		if (regs.log_reg[i] == SRNIC_RTTDQSEL && regs.log_val[i] == q &&
+		    regs.log_reg[i + 1] == SRNIC_RTTBCNRC) {
+			*val = regs.log_val[i + 1];
+			found++;
+		}
+	return found;
+}
+
+/* Issue 7 #12: a VF owns queues n and n+8; both are limited and together
+ * never exceed max_tx_rate, and queue n (the one igbvf uses) gets the bulk.
+ */
+TEST(sw_rate_limit_covers_both_queues)
+{
+	static const u32 links[] = { 10, 100, 1000 };
+	unsigned int l, vf = 2, bad = 0;
+	u32 r, q0 = 0, q1 = 0;
+
+	srnic_sw_init(&sw, 7);
+	srnic_sw_set_link_speed(&sw, 1000);
+	flush();
+	CHECK_EQ(srnic_sw_set_rate(&sw, vf, 300), 0);
+	flush();
+	CHECK_EQ(rtt_logged(vf, &q0), 1);
+	CHECK_EQ(rtt_logged(vf + 8, &q1), 1);
+	CHECK(q0 & SRNIC_RTTBCNRC_RS_ENA);
+	CHECK(q1 & SRNIC_RTTBCNRC_RS_ENA);
+	CHECK(rtt_rate(1000, q0) + rtt_rate(1000, q1) <= 300.0);
+	CHECK(rtt_rate(1000, q0) > 299.9);
+	/* nobody else's queues were touched */
+	CHECK_EQ(rtt_logged(vf + 1, &r), 0);
+	CHECK_EQ(rtt_logged(7, &r), 0);
+	CHECK_EQ(rtt_logged(15, &r), 0);
+	/* every limit, every speed */
+	for (l = 0; l < 3; l++) {
+		srnic_sw_set_link_speed(&sw, links[l]);
+		for (r = 1; r <= links[l]; r++) {
+			srnic_sw_set_rate(&sw, 0, r);
+			flush();
+			if (!(regs.rtt[0] & regs.rtt[8] & SRNIC_RTTBCNRC_RS_ENA) ||
+			    rtt_rate(links[l], regs.rtt[0]) +
+			    rtt_rate(links[l], regs.rtt[8]) > r ||
+			    rtt_rate(links[l], regs.rtt[0]) < r - 0.1)
+				bad++;
+		}
+	}
+	CHECK_EQ(bad, 0);
+	/* no limit: both queues off */
+	srnic_sw_set_rate(&sw, vf, 0);
+	flush();
+	CHECK_EQ(rtt_logged(vf, &q0), 1);
+	CHECK_EQ(rtt_logged(vf + 8, &q1), 1);
+	CHECK_EQ(q0, 0);
+	CHECK_EQ(q1, 0);
+	/* replay after a PF reset writes both again */
+	srnic_sw_set_link_speed(&sw, 1000);
+	srnic_sw_set_rate(&sw, vf, 300);
+	srnic_sw_mark_all_dirty(&sw);
+	flush();
+	CHECK(regs.rtt[vf] & SRNIC_RTTBCNRC_RS_ENA);
+	CHECK(regs.rtt[vf + 8] & SRNIC_RTTBCNRC_RS_ENA);
+}
+
+/* Issue 7 #3, MTA: the hash table is shared, but one VF's list, overflow
+ * or multicast promiscuity never takes multicast away from another VF.
+ */
+TEST(sw_mc_one_vf_cannot_starve_another)
+{
+	u16 mine[3] = { 0x010, 0x563, 0xfff }, flood[SRNIC_SW_MC_MAX];
+	unsigned int i, k;
+
+	srnic_sw_init(&sw, 7);
+	srnic_sw_set_mc(&sw, 1, mine, 3);
+	for (i = 0; i < SRNIC_SW_MC_MAX; i++)
+		flood[i] = (0x010 + i * 7) & SRNIC_SW_MC_HASH_MASK;
+	flood[1] = 0x563;	/* collides with VF1 */
+	/* VF0: a list sharing hashes, the longest list, overflow, empty */
+	for (k = 0; k < 4; k++) {
+		if (k == 0)
+			srnic_sw_set_mc(&sw, 0, flood, 2);
+		else if (k == 1)
+			srnic_sw_set_mc(&sw, 0, flood, SRNIC_SW_MC_MAX);
+		else if (k == 2)
+			srnic_sw_set_mc(&sw, 0, NULL, SRNIC_SW_MC_MAX + 1);
+		else
+			srnic_sw_set_mc(&sw, 0, NULL, 0);
+		srnic_sw_set_rx_mode(&sw, 0, k & 1 ? SRNIC_SW_RX_MC_PROMISC : 0);
+		for (i = 0; i < 3; i++)
+			CHECK(shadow(SRNIC_MTA(mine[i] >> 5)) & BIT(mine[i] & 31));
+		CHECK(shadow(SRNIC_VMOLR(1)) & SRNIC_VMOLR_ROMPE);
+		CHECK(!(shadow(SRNIC_VMOLR(1)) & SRNIC_VMOLR_MPME));
+		CHECK_EQ(sw.vport[1].nr_mc, 3);
+		CHECK(!sw.vport[1].mc_overflow);
+	}
+	/* the overflowing VF alone is multicast promiscuous */
+	srnic_sw_set_mc(&sw, 0, NULL, SRNIC_SW_MC_MAX + 1);
+	CHECK(shadow(SRNIC_VMOLR(0)) & SRNIC_VMOLR_MPME);
+	for (i = 1; i <= 7; i++)
+		CHECK(!(shadow(SRNIC_VMOLR(i)) & SRNIC_VMOLR_MPME));
+}
