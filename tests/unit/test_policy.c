@@ -273,12 +273,16 @@ TEST(pol_mac_filter_limits)
 	/* another VF's filter address is not available */
 	msg_mac(1, SRNIC_MBX_MAC_FILTER_ADD, f);
 	CHECK_EQ(res.rule, SRNIC_POL_MAC_IN_USE);
-	/* the shared table runs out before 7 x 3 */
+	/* the shared table runs out before 7 x 3: the last VFs keep their
+	 * guaranteed one, the rest is refused by quota
+	 */
 	for (vf = 1; vf < 7; vf++) {
 		for (i = 0; i < 3; i++) {
 			mk_mac(f, vf, i);
 			msg_mac(vf, SRNIC_MBX_MAC_FILTER_ADD, f);
-			if (res.rule == SRNIC_POL_RAR_FULL) {
+			if (i == 0)
+				CHECK(is_reply(0x00020002, true, true));
+			if (res.rule == SRNIC_POL_UC_QUOTA) {
 				CHECK_EQ(res.err, -ENOSPC);
 				full++;
 			}
@@ -354,15 +358,18 @@ TEST(pol_set_vlan)
 	CHECK_EQ(res.err, -EINVAL);
 	msg3(0, add, 0x10064, 0);
 	CHECK_EQ(res.rule, SRNIC_POL_VLAN_RANGE);
-	/* VLVF exhaustion */
-	for (v = 1; v <= 31; v++)
+	/* VLAN quota: 28 / 2 VLANs per VF */
+	for (v = 1; v <= 14; v++) {
 		msg3(0, add, v, 0);
-	CHECK(is_reply(add, true, true));
-	msg3(1, add, 32, 0);
+		CHECK(is_reply(add, true, true));
+	}
+	msg3(0, add, 15, 0);
 	CHECK(is_reply(add, false, true));	/* echoes MSGINFO: 0x60010004 */
 	CHECK_EQ(res.reply[0], 0x60010004);
 	CHECK_EQ(res.err, -ENOSPC);
-	CHECK_EQ(res.rule, SRNIC_POL_VLVF_FULL);
+	CHECK_EQ(res.rule, SRNIC_POL_VLAN_QUOTA);
+	CHECK(!strcmp(srnic_pol_rule_name(res.rule), "vlan-quota"));
+	CHECK_EQ(pol.vf[0].stats.by_rule[SRNIC_POL_VLAN_QUOTA], 1);
 	CHECK_EQ(srnic_mbx_reply_status(add, res.reply[0]), SRNIC_MBX_ST_NACK);
 	msg3(1, add, 5, 0);	/* shared entry */
 	CHECK(is_reply(add, true, true));
@@ -543,10 +550,11 @@ TEST(pol_pf_reset_replay)
 	CHECK_EQ(srnic_pol_ping(&pol, 0), SRNIC_MBX_PF_CONTROL_MSG);
 	memset(r, 0, sizeof(*r));
 	srnic_sw_flush(&sw, ut_regs_write, r);
-	CHECK_EQ(r->n, SRNIC_SW_NREGS + SRNIC_MAX_POOLS);
+	CHECK_EQ(r->n, SRNIC_SW_NREGS + SRNIC_SW_TXQ);
 	/* policy still in force in what is written after the reset */
 	CHECK_EQ(r->val[SRNIC_DTXSWC / 4], 0x80000101);
-	CHECK_EQ(r->rtt[1], 0x8000D555);
+	CHECK_EQ(r->rtt[1], 0x8000D561);
+	CHECK_EQ(r->rtt[9], 0x8FFFFFFF);
 	CHECK_EQ(r->val[SRNIC_VMVIR(1) / 4], 42 | (1 << 13) | BIT(30));
 	CHECK_EQ(r->val[SRNIC_VFRE / 4], 0x4);	/* PF only until VF_RESET */
 	vf_reset(1);
@@ -596,22 +604,24 @@ TEST(pol_rate_limit)
 	CHECK_EQ(srnic_pol_set_vf_rate(&pol, 0, 0, 1001), -EINVAL);
 	CHECK_EQ(srnic_pol_set_vf_rate(&pol, 2, 0, 300), -EINVAL);
 	CHECK_EQ(srnic_pol_set_vf_rate(&pol, 0, 0, 300), 0);
-	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC], 0x8000D555);
+	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC], 0x8000D561);
+	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC + 8], 0x8FFFFFFF);
 	/* link to 100 Mbit/s: the limit is kept, not silently dropped */
 	srnic_pol_set_link(&pol, true, 100);
-	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC], 0x80004000);
+	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC], 0x80004002);
 	CHECK_EQ(srnic_pol_set_vf_rate(&pol, 1, 0, 300), -EINVAL);	/* > link */
 	srnic_pol_set_link(&pol, false, 0);
 	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC], 0);
 	CHECK_EQ(srnic_pol_set_vf_rate(&pol, 1, 0, 500), 0);	/* accepted while down */
 	srnic_pol_set_link(&pol, true, 1000);
-	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC], 0x8000D555);
-	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC + 1], 0x80008000);
+	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC], 0x8000D561);
+	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC + 1], 0x80008005);
 	/* a VF reset keeps it */
 	vf_reset(0);
-	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC], 0x8000D555);
+	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC], 0x8000D561);
 	CHECK_EQ(srnic_pol_set_vf_rate(&pol, 0, 0, 0), 0);
 	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC], 0);
+	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC + 8], 0);
 }
 
 TEST(pol_mailbox_flood_throttle)
@@ -855,16 +865,14 @@ TEST(pol_uc_filters_five_colluding_vfs)
 /* What the PF netdev does when its address or unicast list changes */
 static int pf_claim_mac(const u8 *mac)
 {
-	int owner = srnic_sw_mac_owner(&sw, mac);
+	int err = srnic_pol_mac_usable(&pol, sw.pf_pool, mac);
 
-	if (owner >= 0 && owner != sw.pf_pool)
-		return -EADDRINUSE;
-	return srnic_sw_set_mac(&sw, sw.pf_pool, mac);
+	return err ? err : srnic_pol_pf_set_mac(&pol, mac);
 }
 
 static int pf_add_uc(const u8 *mac)
 {
-	return srnic_sw_uc_add(&sw, sw.pf_pool, mac);
+	return srnic_pol_pf_uc_add(&pol, mac);
 }
 
 /* Issue 7 #8 */
@@ -897,4 +905,26 @@ TEST(pol_pf_cannot_take_admin_mac)
 	/* other VFs' admin MACs bind the PF too, and the PF still works */
 	CHECK_EQ(pf_claim_mac(admin_mac), -EADDRINUSE);
 	CHECK_EQ(srnic_sw_mac_owner(&sw, pf_mac), 2);
+}
+
+/* Issue 7 #12: a 1.1 VF is told it is rate limited (send on one queue) */
+TEST(pol_rate_limited_hint)
+{
+	u32 neg = SRNIC_MBX_API_NEGOTIATE;
+	u32 lim = SRNIC_MBX_CTRL_RATE_LIMITED << SRNIC_MBX_MSGINFO_SHIFT;
+
+	env(2);
+	vf_reset(0);
+	vf_reset(1);
+	msg3(0, neg, SRNIC_MBX_API_MAGIC, SRNIC_MBX_API_1_1);
+	CHECK_EQ(srnic_pol_ping(&pol, 0) & lim, 0);
+	/* a running 1.1 VF is pinged when the limit comes and goes */
+	CHECK_EQ(srnic_pol_set_vf_rate(&pol, 0, 0, 300), SRNIC_POL_ACT_PING);
+	CHECK_EQ(srnic_pol_ping(&pol, 0), 0x20010100 | lim);
+	CHECK_EQ(srnic_pol_set_vf_rate(&pol, 0, 0, 200), SRNIC_POL_ACT_NONE);
+	CHECK_EQ(srnic_pol_set_vf_rate(&pol, 0, 0, 0), SRNIC_POL_ACT_PING);
+	CHECK_EQ(srnic_pol_ping(&pol, 0) & lim, 0);
+	/* a 1.0 VF never sees the bit */
+	CHECK_EQ(srnic_pol_set_vf_rate(&pol, 1, 0, 300), SRNIC_POL_ACT_NONE);
+	CHECK_EQ(srnic_pol_ping(&pol, 1), 0x20000100);
 }
