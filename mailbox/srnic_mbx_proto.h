@@ -96,6 +96,11 @@
 
 /* MSGINFO of PF_CONTROL_MSG, API 1.1 only */
 #define SRNIC_MBX_CTRL_LINK_UP		BIT(0)
+/* The admin set max_tx_rate: the limit is split so that the VF's first TX
+ * queue has all of it but about link/16384, the second that remainder.
+ * A VF seeing this should transmit on its first queue only.
+ */
+#define SRNIC_MBX_CTRL_RATE_LIMITED	BIT(1)
 
 /* Exact word 0 of the two legal VF_RESET replies (no CTS, no MSGINFO) */
 #define SRNIC_MBX_RESET_ACK	(SRNIC_MBX_ACK | SRNIC_MBX_VF_RESET)

@@ -290,11 +290,12 @@ static void srnic_pf_set_rx_mode(struct net_device *netdev)
 
 	spin_lock_irq(&pf->sw_lock);
 	pool = pf->num_vfs;
-	if (srnic_sw_set_mac(&pf->sw, pool, netdev->dev_addr))
+	if (srnic_pol_pf_set_mac(&pf->pol, netdev->dev_addr))
 		netdev_warn(netdev, "%pM is taken by a VF\n", netdev->dev_addr);
 	srnic_sw_uc_clear(&pf->sw, pool);
+	/* a VF's address (also an admin MAC it is not using) is not ours */
 	netdev_for_each_uc_addr(ha, netdev)
-		if (srnic_sw_uc_add(&pf->sw, pool, ha->addr))
+		if (srnic_pol_pf_uc_add(&pf->pol, ha->addr))
 			uc_promisc = true;
 	netdev_for_each_mc_addr(ha, netdev) {
 		if (n < SRNIC_SW_MC_MAX)
@@ -733,18 +734,17 @@ static int srnic_pf_set_mac(struct net_device *netdev, void *p)
 {
 	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
 	struct sockaddr *addr = p;
-
-	int owner;
+	int err;
 
 	if (!is_valid_ether_addr(addr->sa_data))
 		return -EADDRNOTAVAIL;
 	spin_lock_irq(&pf->sw_lock);
-	owner = srnic_sw_mac_owner(&pf->sw, addr->sa_data);
+	err = srnic_pol_mac_usable(&pf->pol, pf->num_vfs, addr->sa_data);
 	spin_unlock_irq(&pf->sw_lock);
-	if (owner >= 0 && owner != pf->num_vfs) {
-		netdev_err(netdev, "%pM is in use by VF %d\n", addr->sa_data,
-			   owner);
-		return -EADDRINUSE;
+	if (err) {
+		netdev_err(netdev, "%pM is in use by, or reserved for, a VF\n",
+			   addr->sa_data);
+		return err;
 	}
 	eth_hw_addr_set(netdev, addr->sa_data);
 	srnic_pf_sync_rx_mode(pf);

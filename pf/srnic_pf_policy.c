@@ -12,7 +12,10 @@
  *   - SET_LPE has a lower bound, SET_VLAN rejects bits above the VID;
  *   - a VF reset never re-enables spoof checking or drops the rate limit:
  *     both are re-applied from the admin configuration;
- *   - a VF may not claim a MAC address another VPort receives;
+ *   - a VF may not claim a MAC address another VPort receives, nor the
+ *     admin MAC of another VF; neither may the PF;
+ *   - the shared RAR and VLVF tables are split fairly: no VF can starve
+ *     another or leave the administrator without an entry for a port VLAN;
  *   - a mailbox flood is throttled per VF.
  */
 #include <linux/array_size.h>
@@ -39,6 +42,8 @@ static const char * const srnic_pol_rule_names[SRNIC_POL_RULE_NR] = {
 	[SRNIC_POL_NOT_ALLOWED]	= "not-allowed",
 	[SRNIC_POL_UNKNOWN_MSG]	= "unknown-msg",
 	[SRNIC_POL_THROTTLED]	= "mailbox-flood",
+	[SRNIC_POL_VLAN_QUOTA]	= "vlan-quota",
+	[SRNIC_POL_UC_QUOTA]	= "uc-quota",
 };
 
 /**
@@ -135,6 +140,60 @@ static bool pol_admin_mac_of_other(const struct srnic_pol *pol,
 		    ether_addr_equal(pol->vf[i].admin.mac, mac))
 			return true;
 	return false;
+}
+
+/**
+ * srnic_pol_mac_usable - may @pool receive on @mac?
+ * @pol: policy
+ * @pool: pool number; pol->num_vfs is the PF
+ * @mac: unicast address
+ *
+ * The one place that knows which addresses are taken: any address another
+ * pool's RAR entry holds, and every other VF's admin MAC even while that
+ * VF (trusted) uses another address, so that it can always get it back.
+ *
+ * Return: 0, or -EADDRINUSE.
+ */
+int srnic_pol_mac_usable(const struct srnic_pol *pol, unsigned int pool,
+			 const u8 *mac)
+{
+	int owner = srnic_sw_mac_owner(pol->sw, mac);
+
+	if (owner >= 0 && owner != (int)pool)
+		return -EADDRINUSE;
+	if (pol_admin_mac_of_other(pol, pool, mac))
+		return -EADDRINUSE;
+	return 0;
+}
+
+/**
+ * srnic_pol_pf_set_mac - set the PF pool's primary address
+ * @pol: policy
+ * @mac: address; all zeros removes it
+ *
+ * Return: 0, -EINVAL, or -EADDRINUSE (another pool's address or a VF's
+ * admin MAC).
+ */
+int srnic_pol_pf_set_mac(struct srnic_pol *pol, const u8 *mac)
+{
+	int err = is_zero_ether_addr(mac) ? 0 :
+		  srnic_pol_mac_usable(pol, pol->sw->pf_pool, mac);
+
+	return err ? err : srnic_sw_set_mac(pol->sw, pol->sw->pf_pool, mac);
+}
+
+/**
+ * srnic_pol_pf_uc_add - add a secondary unicast address for the PF pool
+ * @pol: policy
+ * @mac: address
+ *
+ * Return: as srnic_sw_uc_add(), and -EADDRINUSE for a VF's admin MAC.
+ */
+int srnic_pol_pf_uc_add(struct srnic_pol *pol, const u8 *mac)
+{
+	int err = srnic_pol_mac_usable(pol, pol->sw->pf_pool, mac);
+
+	return err ? err : srnic_sw_uc_add(pol->sw, pol->sw->pf_pool, mac);
 }
 
 static void pol_enable(struct srnic_pol *pol, unsigned int vf)
@@ -282,8 +341,9 @@ static void pol_set_mac(struct srnic_pol *pol, unsigned int vf,
 			pol_refuse(v, w0, -EINVAL, SRNIC_POL_BAD_MAC, res);
 			return;
 		}
-		err = pol_admin_mac_of_other(pol, vf, mac) ? -EADDRINUSE :
-		      srnic_sw_set_mac(pol->sw, vf, mac);
+		err = srnic_pol_mac_usable(pol, vf, mac);
+		if (!err)
+			err = srnic_sw_set_mac(pol->sw, vf, mac);
 		if (err) {
 			pol_refuse(v, w0, err, SRNIC_POL_MAC_IN_USE, res);
 			return;
@@ -316,12 +376,14 @@ static void pol_set_mac(struct srnic_pol *pol, unsigned int vf,
 			return;
 		}
 		err = srnic_sw_uc_add(pol->sw, vf, mac);
-		if (err) {
+		if (err == -EDQUOT)
+			pol_refuse(v, w0, -ENOSPC, SRNIC_POL_UC_QUOTA, res);
+		else if (err)
 			pol_refuse(v, w0, err, err == -ENOSPC ?
 				   SRNIC_POL_RAR_FULL : SRNIC_POL_MAC_IN_USE,
 				   res);
+		if (err)
 			return;
-		}
 		break;
 	default:
 		pol_refuse(v, w0, -EINVAL, SRNIC_POL_BAD_REQUEST, res);
@@ -355,6 +417,7 @@ static void pol_set_vlan(struct srnic_pol *pol, unsigned int vf,
 	struct srnic_pol_vf *v = &pol->vf[vf];
 	bool add = srnic_mbx_msginfo(msg[0]) != 0;
 	u32 w0 = msg[0], vid = msg[1];
+	int err;
 
 	if (vid >= SRNIC_SW_VID_MAX) {
 		pol_refuse(v, w0, -EINVAL, SRNIC_POL_VLAN_RANGE, res);
@@ -367,8 +430,11 @@ static void pol_set_vlan(struct srnic_pol *pol, unsigned int vf,
 			return;
 		}
 	} else if (add) {
-		if (srnic_sw_vlan_add(pol->sw, vf, vid)) {
-			pol_refuse(v, w0, -ENOSPC, SRNIC_POL_VLVF_FULL, res);
+		err = srnic_sw_vlan_add(pol->sw, vf, vid);
+		if (err) {
+			pol_refuse(v, w0, -ENOSPC, err == -EDQUOT ?
+				   SRNIC_POL_VLAN_QUOTA : SRNIC_POL_VLVF_FULL,
+				   res);
 			return;
 		}
 	} else if (vid) {
@@ -657,7 +723,8 @@ void srnic_pol_set_link(struct srnic_pol *pol, bool up, u32 mbps)
  * @vf: VF
  *
  * CTS when the VF is clear to send and not administratively down; for an
- * API 1.1 VF also the link state it should show.
+ * API 1.1 VF also the link state it should show and whether it is rate
+ * limited (and should then send on its first queue only).
  *
  * Return: the word to send.
  */
@@ -677,6 +744,8 @@ u32 srnic_pol_ping(const struct srnic_pol *pol, unsigned int vf)
 		v->admin.link_state == SRNIC_POL_LINK_ENABLE);
 	if (v->api >= SRNIC_MBX_API_1_1 && link)
 		w |= SRNIC_MBX_CTRL_LINK_UP << SRNIC_MBX_MSGINFO_SHIFT;
+	if (v->api >= SRNIC_MBX_API_1_1 && v->admin.max_tx_rate)
+		w |= SRNIC_MBX_CTRL_RATE_LIMITED << SRNIC_MBX_MSGINFO_SHIFT;
 	return w;
 }
 
@@ -788,9 +857,12 @@ int srnic_pol_set_vf_vlan(struct srnic_pol *pol, unsigned int vf, u16 vlan,
  *
  * Taking trust away also takes away what only trust allowed: unicast
  * promiscuous mode, a MAC other than the admin MAC, and extra filters
- * while an admin MAC is set.
+ * while an admin MAC is set. The VF lands on its admin MAC at once; no
+ * other port can hold it (srnic_pol_mac_usable()), and should that ever
+ * fail the VF is left with no address rather than a self-chosen one.
  *
- * Return: SRNIC_POL_ACT_RESET if the VF lost something, 0, or -EINVAL.
+ * Return: SRNIC_POL_ACT_RESET if the VF lost something, 0, -EINVAL, or
+ * -EADDRINUSE if the admin MAC could not be restored.
  */
 int srnic_pol_set_vf_trust(struct srnic_pol *pol, unsigned int vf, bool on)
 {
@@ -815,8 +887,12 @@ int srnic_pol_set_vf_trust(struct srnic_pol *pol, unsigned int vf, bool on)
 			srnic_sw_uc_clear(pol->sw, vf);
 			lost = true;
 		}
-		if (!ether_addr_equal(v->mac, v->admin.mac) &&
-		    !srnic_sw_set_mac(pol->sw, vf, v->admin.mac)) {
+		if (!ether_addr_equal(v->mac, v->admin.mac)) {
+			if (srnic_sw_set_mac(pol->sw, vf, v->admin.mac)) {
+				eth_zero_addr(v->mac);
+				srnic_sw_set_mac(pol->sw, vf, v->mac);
+				return -EADDRINUSE;
+			}
 			ether_addr_copy(v->mac, v->admin.mac);
 			lost = true;
 		}
@@ -870,13 +946,20 @@ int srnic_pol_set_vf_link_state(struct srnic_pol *pol, unsigned int vf,
  * @min_mbps: must be 0 (no minimum rate on the 82576)
  * @max_mbps: limit, 0 for none; not above the current link speed
  *
- * Accepted while the link is down; it applies when the link comes up.
+ * Accepted while the link is down; it applies when the link comes up. The
+ * limit covers both of the VF's queues together, nearly all of it on the
+ * first (see srnic_sw_rate_encode()).
  *
- * Return: 0, -EOPNOTSUPP (a minimum rate) or -EINVAL.
+ * Return: SRNIC_POL_ACT_PING when a running API 1.1 VF must learn that it
+ * is now (or no longer) rate limited, 0, -EOPNOTSUPP (a minimum rate) or
+ * -EINVAL.
  */
 int srnic_pol_set_vf_rate(struct srnic_pol *pol, unsigned int vf,
 			  u32 min_mbps, u32 max_mbps)
 {
+	struct srnic_pol_vf *v;
+	bool was;
+
 	if (vf >= pol->num_vfs)
 		return -EINVAL;
 	if (min_mbps)
@@ -884,9 +967,12 @@ int srnic_pol_set_vf_rate(struct srnic_pol *pol, unsigned int vf,
 	if (max_mbps > SRNIC_POL_MAX_RATE ||
 	    (pol->sw->link_mbps && max_mbps > pol->sw->link_mbps))
 		return -EINVAL;
-	pol->vf[vf].admin.max_tx_rate = max_mbps;
+	v = &pol->vf[vf];
+	was = v->admin.max_tx_rate;
+	v->admin.max_tx_rate = max_mbps;
 	srnic_sw_set_rate(pol->sw, vf, max_mbps);
-	return SRNIC_POL_ACT_NONE;
+	return v->cts && v->api >= SRNIC_MBX_API_1_1 && was != !!max_mbps ?
+	       SRNIC_POL_ACT_PING : SRNIC_POL_ACT_NONE;
 }
 
 /**

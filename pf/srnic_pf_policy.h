@@ -64,6 +64,9 @@ enum srnic_pol_rule {
 	SRNIC_POL_NOT_ALLOWED,	/* message not allowed in this state/API */
 	SRNIC_POL_UNKNOWN_MSG,	/* unknown message ID */
 	SRNIC_POL_THROTTLED,	/* mailbox flood */
+	/* appended: the numbers go to API 1.1 VFs in NACKs */
+	SRNIC_POL_VLAN_QUOTA,	/* the VF is in its quota of VLANs */
+	SRNIC_POL_UC_QUOTA,	/* the rest of RAR is other ports' share */
 	SRNIC_POL_RULE_NR
 };
 
@@ -189,6 +192,10 @@ u32 srnic_pol_kick(struct srnic_pol *pol, unsigned int vf, u32 now_ms);
 
 int srnic_pol_set_vf_mac(struct srnic_pol *pol, unsigned int vf,
 			 const u8 *mac);
+int srnic_pol_mac_usable(const struct srnic_pol *pol, unsigned int pool,
+			 const u8 *mac);
+int srnic_pol_pf_set_mac(struct srnic_pol *pol, const u8 *mac);
+int srnic_pol_pf_uc_add(struct srnic_pol *pol, const u8 *mac);
 int srnic_pol_set_vf_vlan(struct srnic_pol *pol, unsigned int vf, u16 vlan,
 			  u8 qos);
 int srnic_pol_set_vf_trust(struct srnic_pol *pol, unsigned int vf, bool on);

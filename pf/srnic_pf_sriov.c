@@ -499,7 +499,13 @@ int srnic_pf_set_vf_trust(struct net_device *netdev, int vf, bool on)
 	spin_lock_irq(&pf->sw_lock);
 	err = srnic_pf_vf_apply(pf, vf,
 				srnic_pol_set_vf_trust(&pf->pol, vf, on));
+	/* the VF lost its address: program that and make it reset */
+	if (err == -EADDRINUSE)
+		srnic_pf_vf_act(pf, vf, SRNIC_POL_ACT_RESET);
 	spin_unlock_irq(&pf->sw_lock);
+	if (err == -EADDRINUSE)
+		netdev_err(netdev, "VF %d: trust off: its admin MAC is taken, the VF has no address\n",
+			   vf);
 	return err;
 }
 

@@ -12,6 +12,7 @@
 #include <linux/bits.h>
 #include <linux/errno.h>
 #include <linux/etherdevice.h>
+#include <linux/math64.h>
 #include <linux/string.h>
 
 #include "srnic_pf_switch.h"
@@ -167,14 +168,17 @@ static void sw_sync_dtxswc(struct srnic_sw *sw)
 	sw_set(sw, SRNIC_SW_R_DTXSWC, v);
 }
 
+/* Both of the pool's queues: either one left unlimited would let the VF
+ * transmit past its limit.
+ */
 static void sw_sync_rate(struct srnic_sw *sw, unsigned int pool)
 {
-	u32 v = 0;
+	u32 rate = pool < sw->num_vfs ? sw->vport[pool].rate_mbps : 0;
 
-	if (pool < sw->num_vfs)
-		v = srnic_sw_rate_encode(sw->link_mbps,
-					 sw->vport[pool].rate_mbps);
-	sw_set(sw, SRNIC_SW_R_RTTBCNRC + pool, v);
+	sw_set(sw, SRNIC_SW_R_RTTBCNRC + pool,
+	       srnic_sw_rate_encode(sw->link_mbps, rate, false));
+	sw_set(sw, SRNIC_SW_R_RTTBCNRC + pool + SRNIC_SW_POOLS,
+	       srnic_sw_rate_encode(sw->link_mbps, rate, true));
 }
 
 static void sw_sync_enables(struct srnic_sw *sw)
@@ -227,6 +231,72 @@ static u32 sw_vid_pools(const struct srnic_sw *sw, u16 vid)
 		if (sw_test(sw->vport[p].vlans, vid))
 			pools |= BIT(p);
 	return pools;
+}
+
+/**
+ * srnic_sw_vlan_quota - VLANs each VF pool may be a member of
+ * @sw: switch
+ *
+ * VID 0 (its own entry) and an admin port VLAN do not count against it.
+ * Every VID counts, also one whose VLVF entry another pool set up: a
+ * shared entry stays in use when its first pool leaves, so free riders
+ * would let colluding VFs hold more than their share.
+ *
+ * Return: the per-VF quota (0 without VFs).
+ */
+unsigned int srnic_sw_vlan_quota(const struct srnic_sw *sw)
+{
+	if (!sw->num_vfs)
+		return 0;
+	return (SRNIC_VLVF_NUM - 1 - SRNIC_SW_PF_VLVF_RESERVED) / sw->num_vfs;
+}
+
+/**
+ * srnic_sw_vlvf_pf_share - VLVF entries the PF may hold alone
+ * @sw: switch
+ *
+ * What the VF quotas leave, at least SRNIC_SW_PF_VLVF_RESERVED. Beyond it
+ * the PF joins VLANs through VFTA alone (it is the default pool).
+ *
+ * Return: the number of entries.
+ */
+unsigned int srnic_sw_vlvf_pf_share(const struct srnic_sw *sw)
+{
+	return SRNIC_VLVF_NUM - 1 - sw->num_vfs * srnic_sw_vlan_quota(sw);
+}
+
+/**
+ * srnic_sw_vlan_count - VLANs a pool is a member of, VID 0 aside
+ * @sw: switch
+ * @pool: pool
+ *
+ * Return: the count.
+ */
+unsigned int srnic_sw_vlan_count(const struct srnic_sw *sw, unsigned int pool)
+{
+	const struct srnic_sw_vport *vp;
+
+	if (!sw_pool_ok(sw, pool))
+		return 0;
+	vp = &sw->vport[pool];
+	return vp->nr_vlans - (sw_test(vp->vlans, 0) ? 1 : 0);
+}
+
+/**
+ * srnic_sw_vlvf_pf_only - VLVF entries used by the PF pool alone
+ * @sw: switch
+ *
+ * Return: the count (the VID 0 entry aside).
+ */
+unsigned int srnic_sw_vlvf_pf_only(const struct srnic_sw *sw)
+{
+	unsigned int i, n = 0;
+
+	for (i = SRNIC_SW_VLVF_VID0 + 1; i < SRNIC_VLVF_NUM; i++)
+		if (sw->vlvf_used[i] &&
+		    sw_vid_pools(sw, sw->vlvf_vid[i]) == BIT(sw->pf_pool))
+			n++;
+	return n;
 }
 
 static bool sw_pf_vlan_promisc(const struct srnic_sw *sw)
@@ -401,13 +471,46 @@ int srnic_sw_set_mac(struct srnic_sw *sw, unsigned int pool, const u8 *mac)
 	return 0;
 }
 
-static unsigned int sw_vf_filters(const struct srnic_sw *sw)
+/**
+ * srnic_sw_uc_quota - extra unicast filters guaranteed to each VF pool
+ * @sw: switch
+ *
+ * The shared RAR range less the PF's SRNIC_SW_PF_UC_RESERVED, split
+ * evenly between the VFs.
+ *
+ * Return: the per-VF guarantee (0 without VFs).
+ */
+unsigned int srnic_sw_uc_quota(const struct srnic_sw *sw)
+{
+	if (!sw->num_vfs)
+		return 0;
+	return (sw_rar_shared_last(sw) - SRNIC_SW_PF_UC_RESERVED) /
+	       sw->num_vfs;
+}
+
+/* Free shared entries the pools other than @skip may still claim as their
+ * guarantee (VF quota, PF reserve), so nobody else may take them.
+ */
+static unsigned int sw_uc_reserve(const struct srnic_sw *sw,
+				  unsigned int skip)
+{
+	unsigned int p, g, n = 0;
+
+	for (p = 0; p <= sw->pf_pool; p++) {
+		g = p == sw->pf_pool ? SRNIC_SW_PF_UC_RESERVED :
+				       srnic_sw_uc_quota(sw);
+		if (p != skip && sw->vport[p].nr_uc < g)
+			n += g - sw->vport[p].nr_uc;
+	}
+	return n;
+}
+
+static unsigned int sw_uc_free(const struct srnic_sw *sw)
 {
 	unsigned int i, n = 0;
 
-	for (i = 0; i < SRNIC_RAR_NUM; i++)
-		if (sw->rar_use[i] == SRNIC_SW_RAR_FILTER &&
-		    sw->rar_pool[i] != sw->pf_pool)
+	for (i = 1; i <= sw_rar_shared_last(sw); i++)
+		if (sw->rar_use[i] == SRNIC_SW_RAR_FREE)
 			n++;
 	return n;
 }
@@ -417,28 +520,22 @@ static unsigned int sw_vf_filters(const struct srnic_sw *sw)
  * @sw: switch
  * @pool: pool
  *
- * VF filters may not take the last SRNIC_SW_PF_UC_RESERVED shared entries.
+ * A pool may take any free shared entry that no other pool's unused
+ * guarantee (srnic_sw_uc_quota() per VF, SRNIC_SW_PF_UC_RESERVED for the
+ * PF) still needs. The free entries always cover every guarantee, so a
+ * pool below its own always has room, whatever the others did.
  *
- * Return: number of free RAR entries available to @pool.
+ * Return: number of RAR entries available to @pool.
  */
 unsigned int srnic_sw_uc_room(const struct srnic_sw *sw, unsigned int pool)
 {
-	unsigned int i, free = 0, cap, used;
+	unsigned int free, reserve;
 
 	if (!sw_pool_ok(sw, pool))
 		return 0;
-	for (i = 1; i <= sw_rar_shared_last(sw); i++)
-		if (sw->rar_use[i] == SRNIC_SW_RAR_FREE)
-			free++;
-	if (pool == sw->pf_pool)
-		return free;
-	/* the shared range holds sw_rar_shared_last() entries */
-	cap = sw_rar_shared_last(sw) - SRNIC_SW_PF_UC_RESERVED;
-	used = sw_vf_filters(sw);
-	if (used >= cap)
-		return 0;
-	cap -= used;
-	return free < cap ? free : cap;
+	free = sw_uc_free(sw);
+	reserve = sw_uc_reserve(sw, pool);
+	return free > reserve ? free - reserve : 0;
 }
 
 /**
@@ -449,8 +546,8 @@ unsigned int srnic_sw_uc_room(const struct srnic_sw *sw, unsigned int pool)
  *
  * Adding an address the pool already receives is a successful no-op.
  *
- * Return: 0; -EINVAL; -EADDRINUSE (another pool has it); -ENOSPC (no RAR
- * entry left for this pool).
+ * Return: 0; -EINVAL; -EADDRINUSE (another pool has it); -EDQUOT (the
+ * free entries are other pools' guarantees); -ENOSPC (no entry free).
  */
 int srnic_sw_uc_add(struct srnic_sw *sw, unsigned int pool, const u8 *mac)
 {
@@ -465,7 +562,7 @@ int srnic_sw_uc_add(struct srnic_sw *sw, unsigned int pool, const u8 *mac)
 	if (owner >= 0)
 		return -EADDRINUSE;
 	if (!srnic_sw_uc_room(sw, pool))
-		return -ENOSPC;
+		return sw_uc_free(sw) ? -EDQUOT : -ENOSPC;
 	for (i = 1; i <= sw_rar_shared_last(sw); i++) {
 		if (sw->rar_use[i] != SRNIC_SW_RAR_FREE)
 			continue;
@@ -672,10 +769,15 @@ unsigned int srnic_sw_vlvf_free(const struct srnic_sw *sw)
  * @vid: VLAN ID, 0..4094
  *
  * A VID gets one VLVF entry shared by all its pools, and one VFTA bit kept
- * while any pool uses it. When VLVF is full the PF pool still joins through
- * VFTA alone (its frames reach it as the default pool); a VF pool does not.
+ * while any pool uses it. A VF pool may be in srnic_sw_vlan_quota() VLANs
+ * besides VID 0; the PF pool may hold srnic_sw_vlvf_pf_share() entries
+ * alone and beyond that (or when VLVF is full) joins through VFTA alone
+ * (its frames reach it as the default pool). With every VF within its
+ * quota and the PF within its share, a VF below its quota always finds a
+ * free entry.
  *
- * Return: 0 (also if already a member), -EINVAL, or -ENOSPC (VLVF full).
+ * Return: 0 (also if already a member), -EINVAL, -EDQUOT (the VF's quota
+ * is used up) or -ENOSPC (VLVF full, which the quotas should prevent).
  */
 int srnic_sw_vlan_add(struct srnic_sw *sw, unsigned int pool, u16 vid)
 {
@@ -686,9 +788,18 @@ int srnic_sw_vlan_add(struct srnic_sw *sw, unsigned int pool, u16 vid)
 	vp = &sw->vport[pool];
 	if (sw_test(vp->vlans, vid))
 		return 0;
-	if (sw_vlvf_find(sw, vid) < 0 && sw_vlvf_alloc(sw, vid) < 0 &&
-	    pool != sw->pf_pool)
-		return -ENOSPC;
+	if (pool != sw->pf_pool && vid &&
+	    srnic_sw_vlan_count(sw, pool) >= srnic_sw_vlan_quota(sw))
+		return -EDQUOT;
+	if (sw_vlvf_find(sw, vid) < 0) {
+		if (pool != sw->pf_pool) {
+			if (sw_vlvf_alloc(sw, vid) < 0)
+				return -ENOSPC;
+		} else if (srnic_sw_vlvf_pf_only(sw) <
+			   srnic_sw_vlvf_pf_share(sw)) {
+			sw_vlvf_alloc(sw, vid);
+		}
+	}
 	sw_setbit(vp->vlans, vid);
 	vp->nr_vlans++;
 	sw->vid_ref[vid]++;
@@ -704,7 +815,8 @@ int srnic_sw_vlan_add(struct srnic_sw *sw, unsigned int pool, u16 vid)
  * @vid: VLAN ID
  *
  * The VLVF entry is freed and the VFTA bit cleared when the last pool
- * leaves (the VID 0 entry stays reserved).
+ * leaves (the VID 0 entry stays reserved). An entry the PF is left alone
+ * in beyond its share is freed too; the PF keeps the VID through VFTA.
  *
  * Return: 0, -EINVAL, or -ENOENT if @pool was not a member.
  */
@@ -722,10 +834,13 @@ int srnic_sw_vlan_del(struct srnic_sw *sw, unsigned int pool, u16 vid)
 	vp->nr_vlans--;
 	sw->vid_ref[vid]--;
 	i = sw_vlvf_find(sw, vid);
-	if (i > SRNIC_SW_VLVF_VID0 && !sw->vid_ref[vid]) {
-		sw_sync_vlvf(sw, i);
+	if (i > SRNIC_SW_VLVF_VID0 &&
+	    (!sw->vid_ref[vid] ||
+	     (sw_vid_pools(sw, vid) == BIT(sw->pf_pool) &&
+	      srnic_sw_vlvf_pf_only(sw) > srnic_sw_vlvf_pf_share(sw)))) {
 		sw->vlvf_used[i] = false;
 		sw->vlvf_vid[i] = 0;
+		sw_sync_vlvf(sw, i);
 	}
 	sw_sync_vlan(sw, vid);
 	sw_sync_vmolr(sw, pool);
@@ -755,12 +870,18 @@ void srnic_sw_vlan_clear(struct srnic_sw *sw, unsigned int pool)
 /* Would removing @pool from all its VLANs free a VLVF entry? */
 static bool sw_vlan_clear_frees(const struct srnic_sw *sw, unsigned int pool)
 {
+	bool pf_over = srnic_sw_vlvf_pf_only(sw) >= srnic_sw_vlvf_pf_share(sw);
 	unsigned int i;
+	u32 pools;
 
-	for (i = SRNIC_SW_VLVF_VID0 + 1; i < SRNIC_VLVF_NUM; i++)
-		if (sw->vlvf_used[i] &&
-		    sw_vid_pools(sw, sw->vlvf_vid[i]) == BIT(pool))
+	for (i = SRNIC_SW_VLVF_VID0 + 1; i < SRNIC_VLVF_NUM; i++) {
+		if (!sw->vlvf_used[i])
+			continue;
+		pools = sw_vid_pools(sw, sw->vlvf_vid[i]);
+		if (pools == BIT(pool) ||
+		    (pf_over && pools == (BIT(pool) | BIT(sw->pf_pool))))
 			return true;
+	}
 	return false;
 }
 
@@ -774,9 +895,11 @@ static bool sw_vlan_clear_frees(const struct srnic_sw *sw, unsigned int pool)
  * With a port VLAN the pool is a member of @vid only, every transmitted
  * frame gets the tag inserted (VMVIR) and untagged frames are not accepted
  * unless @vid is 0 (priority tagging only). Clearing it leaves the pool a
- * member of VID 0 only. Nothing changes on error.
+ * member of VID 0 only. Nothing changes on error. The VLAN quotas keep an
+ * entry free for every VF's port VLAN, whatever the VFs asked for.
  *
- * Return: 0, -EINVAL, or -ENOSPC when VLVF has no entry for @vid.
+ * Return: 0, -EINVAL, or -ENOSPC when VLVF has no entry for @vid (only if
+ * the quota invariant was broken).
  */
 int srnic_sw_set_port_vlan(struct srnic_sw *sw, unsigned int pool, u16 vid,
 			   u8 qos)
@@ -866,32 +989,46 @@ void srnic_sw_set_rxtx(struct srnic_sw *sw, unsigned int pool, bool rx,
 	sw_sync_enables(sw);
 }
 
+/* RF_INT.RF_DEC all ones: the largest factor, the lowest rate (link/16384) */
+#define SW_RF_MAX	(SRNIC_RTTBCNRC_RF_INT_MASK | SRNIC_RTTBCNRC_RF_DEC_MASK)
+
 /**
- * srnic_sw_rate_encode - RTTBCNRC value for a rate limit
+ * srnic_sw_rate_encode - RTTBCNRC value for one queue of a limited pool
  * @link_mbps: link speed
- * @rate_mbps: limit; 0 disables
+ * @rate_mbps: the pool's limit; 0 disables
+ * @second: for the pool's second queue (n + 8) instead of its first (n)
  *
- * The rate factor link/rate is stored as 14.14 fixed point with RS_ENA.
- * A limit at or above the link speed becomes factor 1 (line rate) so it
- * comes back into force when a faster link returns.
+ * The limiter is per queue and the rate factor link/rate is 14.14 fixed
+ * point (F, RF_INT.RF_DEC) with RS_ENA. The second queue gets the largest
+ * factor, i.e. the lowest rate the encoding has (link/16384, 0.06 Mbit/s
+ * at 1 Gbit/s); the first queue gets the rest, with its factor rounded up,
+ * so the two rates together never exceed @rate_mbps. The stock igbvf sends
+ * on its first queue only and keeps nearly all of its limit. A limit at or
+ * above the link speed is encoded against the link speed so it comes back
+ * into force when a faster link returns.
  *
  * Return: the register value; 0 when disabled or the link is down.
  */
-u32 srnic_sw_rate_encode(u32 link_mbps, u32 rate_mbps)
+u32 srnic_sw_rate_encode(u32 link_mbps, u32 rate_mbps, bool second)
 {
-	u32 rf_int, rf_dec;
+	u64 link, rest, f;
 
 	if (!rate_mbps || !link_mbps)
 		return 0;
 	if (rate_mbps > link_mbps)
 		rate_mbps = link_mbps;
-	rf_int = link_mbps / rate_mbps;
-	rf_dec = (u32)(((u64)(link_mbps - rf_int * rate_mbps) << 14) /
-		       rate_mbps);
-	return SRNIC_RTTBCNRC_RS_ENA |
-	       ((rf_int << SRNIC_RTTBCNRC_RF_INT_SHIFT) &
-		SRNIC_RTTBCNRC_RF_INT_MASK) |
-	       (rf_dec & SRNIC_RTTBCNRC_RF_DEC_MASK);
+	/* rate = link * 2^14 / F: the first queue's share of the limit is
+	 * rate - link * 2^14 / F_MAX, in units of 1/F_MAX Mbit/s
+	 */
+	link = (u64)link_mbps << 14;
+	rest = (u64)rate_mbps * SW_RF_MAX;
+	if (second || rest <= link)
+		return SRNIC_RTTBCNRC_RS_ENA | SW_RF_MAX;
+	rest -= link;
+	f = div64_u64(link * SW_RF_MAX + rest - 1, rest);
+	if (f > SW_RF_MAX)
+		f = SW_RF_MAX;
+	return SRNIC_RTTBCNRC_RS_ENA | (u32)f;
 }
 
 /**
@@ -900,7 +1037,9 @@ u32 srnic_sw_rate_encode(u32 link_mbps, u32 rate_mbps)
  * @pool: VF pool
  * @mbps: limit in Mbit/s, 0 for none
  *
- * The limit is kept across link changes and re-encoded for each speed.
+ * The limit covers both of the pool's queues together (see
+ * srnic_sw_rate_encode()); it is kept across link changes and re-encoded
+ * for each speed.
  *
  * Return: 0, or -EINVAL for the PF pool or an unused pool.
  */
@@ -961,8 +1100,8 @@ bool srnic_sw_is_dirty(const struct srnic_sw *sw)
  * srnic_sw_reg_addr - register offset of a shadow slot
  * @slot: SRNIC_SW_R_* index
  *
- * Return: the offset; RTTBCNRC slots all map to RTTBCNRC (the queue is
- * chosen by RTTDQSEL, see srnic_sw_flush()).
+ * Return: the offset; RTTBCNRC slots (one per TX queue) all map to
+ * RTTBCNRC (the queue is chosen by RTTDQSEL, see srnic_sw_flush()).
  */
 u32 srnic_sw_reg_addr(unsigned int slot)
 {

@@ -21,16 +21,25 @@
 #include "srnic_regs.h"
 
 #define SRNIC_SW_POOLS		SRNIC_MAX_POOLS
+/* Pool n owns TX queues n and n + SRNIC_SW_POOLS */
+#define SRNIC_SW_TXQ		(2 * SRNIC_SW_POOLS)
 #define SRNIC_SW_VLAN_N		4096
 /* Multicast hashes kept per VPort; a longer list means multicast promisc */
 #define SRNIC_SW_MC_MAX		64
 #define SRNIC_SW_MC_HASH_MASK	(SRNIC_MTA_NUM * 32 - 1)
-/* RAR entries of the shared range that VF filters may never take, so the
- * PF keeps room for its own secondary unicast addresses.
+/* RAR entries of the shared range kept for the PF's own secondary unicast
+ * addresses. The rest is split evenly: each VF is guaranteed
+ * srnic_sw_uc_quota() filters and may go beyond only into entries no VF's
+ * unused share and no PF reserve needs.
  */
 #define SRNIC_SW_PF_UC_RESERVED	3
 /* VLVF entry reserved for VID 0 (priority-tagged frames) */
 #define SRNIC_SW_VLVF_VID0	0
+/* VLVF entries the PF may hold alone, at least; each VF gets a hard quota
+ * of srnic_sw_vlan_quota() VIDs (VID 0 aside) out of the rest, which also
+ * guarantees a free entry for any admin port VLAN.
+ */
+#define SRNIC_SW_PF_VLVF_RESERVED 3
 #define SRNIC_SW_MIN_FRAME	(ETH_ZLEN + ETH_FCS_LEN)
 /* 1500-byte MTU plus header, FCS and one VLAN tag */
 #define SRNIC_SW_DEFAULT_FRAME	1522
@@ -68,7 +77,8 @@ enum srnic_sw_rar_use {
  * @spoofchk: MAC and VLAN anti-spoof checks on transmit
  * @rx_en: pool may receive (VFRE)
  * @tx_en: pool may transmit (VFTE)
- * @rate_mbps: transmit limit of the pool's first queue (0: none; VF only)
+ * @rate_mbps: transmit limit of the pool, both queues together (0: none;
+ *	VF only)
  * @vlans: VLAN membership bitmap
  */
 struct srnic_sw_vport {
@@ -102,7 +112,7 @@ struct srnic_sw_vport {
 #define SRNIC_SW_R_DTXSWC	(SRNIC_SW_R_VMVIR + SRNIC_SW_POOLS)
 #define SRNIC_SW_R_RTTBCNRM	(SRNIC_SW_R_DTXSWC + 1)
 #define SRNIC_SW_R_RTTBCNRC	(SRNIC_SW_R_RTTBCNRM + 1)
-#define SRNIC_SW_R_VFTE		(SRNIC_SW_R_RTTBCNRC + SRNIC_SW_POOLS)
+#define SRNIC_SW_R_VFTE		(SRNIC_SW_R_RTTBCNRC + SRNIC_SW_TXQ)
 #define SRNIC_SW_R_VFRE		(SRNIC_SW_R_VFTE + 1)
 #define SRNIC_SW_NREGS		(SRNIC_SW_R_VFRE + 1)
 
@@ -148,6 +158,7 @@ int srnic_sw_uc_add(struct srnic_sw *sw, unsigned int pool, const u8 *mac);
 int srnic_sw_uc_del(struct srnic_sw *sw, unsigned int pool, const u8 *mac);
 void srnic_sw_uc_clear(struct srnic_sw *sw, unsigned int pool);
 unsigned int srnic_sw_uc_room(const struct srnic_sw *sw, unsigned int pool);
+unsigned int srnic_sw_uc_quota(const struct srnic_sw *sw);
 int srnic_sw_mac_owner(const struct srnic_sw *sw, const u8 *mac);
 
 void srnic_sw_set_mc(struct srnic_sw *sw, unsigned int pool,
@@ -164,6 +175,10 @@ void srnic_sw_vlan_clear(struct srnic_sw *sw, unsigned int pool);
 bool srnic_sw_vlan_member(const struct srnic_sw *sw, unsigned int pool,
 			  u16 vid);
 unsigned int srnic_sw_vlvf_free(const struct srnic_sw *sw);
+unsigned int srnic_sw_vlan_quota(const struct srnic_sw *sw);
+unsigned int srnic_sw_vlan_count(const struct srnic_sw *sw, unsigned int pool);
+unsigned int srnic_sw_vlvf_pf_only(const struct srnic_sw *sw);
+unsigned int srnic_sw_vlvf_pf_share(const struct srnic_sw *sw);
 int srnic_sw_set_port_vlan(struct srnic_sw *sw, unsigned int pool, u16 vid,
 			   u8 qos);
 
@@ -172,7 +187,7 @@ void srnic_sw_set_rxtx(struct srnic_sw *sw, unsigned int pool, bool rx,
 		       bool tx);
 int srnic_sw_set_rate(struct srnic_sw *sw, unsigned int pool, u32 mbps);
 void srnic_sw_set_link_speed(struct srnic_sw *sw, u32 mbps);
-u32 srnic_sw_rate_encode(u32 link_mbps, u32 rate_mbps);
+u32 srnic_sw_rate_encode(u32 link_mbps, u32 rate_mbps, bool second);
 
 void srnic_sw_mark_all_dirty(struct srnic_sw *sw);
 bool srnic_sw_is_dirty(const struct srnic_sw *sw);

@@ -11,7 +11,12 @@
  *   - a VF message changed nothing outside the sender's VPort and policy
  *     state (other VPorts, other VFs' state, other pools' RAR entries);
  *   - RAR/VLVF/MTA/VFTA bookkeeping is consistent and within capacity,
- *     per-VF limits hold (3 filters, 30 hashes);
+ *     per-VF limits hold (3 filters, 30 hashes, the VLAN quota), the free
+ *     RAR entries cover every pool's unused guarantee and the PF holds no
+ *     more VLVF entries alone than its share;
+ *   - fairness: whatever happened, every VF below its quota can still add
+ *     a VLAN and a unicast filter, and the administrator can still give
+ *     every VF a port VLAN (probed on a copy of the switch);
  *   - the register shadow equals what the logical state implies for the
  *     policy-owned registers (spoofchk, port VLAN, rate, rx/tx enables,
  *     admin MAC) - "policy survives everything";
@@ -64,13 +69,13 @@ static u32 now;
 
 /* register file for flush checks, indexed by offset / 4 */
 static u32 regfile[0x10000 / 4];
-static u32 rttfile[SRNIC_MAX_POOLS];
+static u32 rttfile[SRNIC_SW_TXQ];
 static u32 qsel;
 
 static void rf_write(void *ctx, u32 reg, u32 val)
 {
 	if (reg == SRNIC_RTTDQSEL) {
-		if (val >= SRNIC_MAX_POOLS)
+		if (val >= SRNIC_SW_TXQ)
 			FAIL("RTTDQSEL %u", val);
 		qsel = val;
 		return;
@@ -123,6 +128,20 @@ static void check_switch(void)
 	}
 	if (vf_filters > SRNIC_RAR_NUM - 1u - sw.num_vfs - SRNIC_SW_PF_UC_RESERVED)
 		FAIL("VF filters %u eat the PF reserve", vf_filters);
+	{
+		unsigned int free = 0, need = 0, g;
+
+		for (i = 1; i < SRNIC_RAR_NUM - sw.num_vfs; i++)
+			free += sw.rar_use[i] == SRNIC_SW_RAR_FREE;
+		for (p = 0; p <= sw.pf_pool; p++) {
+			g = p == sw.pf_pool ? SRNIC_SW_PF_UC_RESERVED :
+					      srnic_sw_uc_quota(&sw);
+			if (nr_uc[p] < g)
+				need += g - nr_uc[p];
+		}
+		if (free < need)
+			FAIL("%u free RAR entries for %u guaranteed", free, need);
+	}
 	for (p = 0; p <= sw.pf_pool; p++) {
 		if (nr_uc[p] != sw.vport[p].nr_uc)
 			FAIL("pool %u nr_uc %u != %u", p, sw.vport[p].nr_uc, nr_uc[p]);
@@ -199,7 +218,12 @@ static void check_switch(void)
 			n += popcount32(sw.vport[p].vlans[i]);
 		if (n != sw.vport[p].nr_vlans)
 			FAIL("pool %u nr_vlans", p);
+		n -= test_bit(sw.vport[p].vlans, 0);
+		if (p < sw.num_vfs && n > srnic_sw_vlan_quota(&sw))
+			FAIL("VF %u in %u VLANs", p, n);
 	}
+	if (srnic_sw_vlvf_pf_only(&sw) > srnic_sw_vlvf_pf_share(&sw))
+		FAIL("PF alone in %u VLVF entries", srnic_sw_vlvf_pf_only(&sw));
 
 	/* MTA = union of the pools' lists */
 	for (p = 0; p <= sw.pf_pool; p++)
@@ -234,8 +258,23 @@ static void check_policy(void)
 		    (vp->nr_vlans != 1 || !test_bit(vp->vlans, v->admin.vlan)))
 			FAIL("VF %u port VLAN membership", vf);
 		if (sw.reg[SRNIC_SW_R_RTTBCNRC + vf] !=
-		    srnic_sw_rate_encode(sw.link_mbps, v->admin.max_tx_rate))
+		    srnic_sw_rate_encode(sw.link_mbps, v->admin.max_tx_rate, false) ||
+		    sw.reg[SRNIC_SW_R_RTTBCNRC + vf + SRNIC_SW_POOLS] !=
+		    srnic_sw_rate_encode(sw.link_mbps, v->admin.max_tx_rate, true))
 			FAIL("VF %u rate", vf);
+		if (v->admin.max_tx_rate && sw.link_mbps) {
+			u32 f0 = sw.reg[SRNIC_SW_R_RTTBCNRC + vf] & 0x0fffffff;
+			u32 f1 = sw.reg[SRNIC_SW_R_RTTBCNRC + vf + SRNIC_SW_POOLS] &
+				 0x0fffffff;
+			u32 r = v->admin.max_tx_rate < sw.link_mbps ?
+				v->admin.max_tx_rate : sw.link_mbps;
+
+			/* link/f0 + link/f1 <= r, times f0 * f1 / 2^14 */
+			if (!f0 || !f1 ||
+			    (unsigned __int128)sw.link_mbps * 16384 * ((u64)f0 + f1) >
+			    (unsigned __int128)r * f0 * f1)
+				FAIL("VF %u queues exceed %u Mbit/s", vf, r);
+		}
 		if (!!(sw.reg[SRNIC_SW_R_VFRE] & (1u << vf)) != en ||
 		    !!(sw.reg[SRNIC_SW_R_VFTE] & (1u << vf)) != en)
 			FAIL("VF %u rx/tx enable", vf);
@@ -256,6 +295,56 @@ static void check_policy(void)
 	}
 	if (!(sw.reg[SRNIC_SW_R_VFRE] & (1u << sw.pf_pool)))
 		FAIL("PF pool disabled");
+}
+
+/* Probe on a copy: a VF below its quota can add a VLAN and a filter, and
+ * the administrator can give it a port VLAN, whatever others did. One VF
+ * per step, in turn, to keep the fuzzer fast.
+ */
+static struct srnic_sw probe;
+
+static void check_fairness(unsigned int step)
+{
+	unsigned int vf, v;
+	u16 fresh = 0;
+	u8 mac[6] = { 0x02, 0xfe, 0xed, 0, 0, 0 };
+	int err;
+
+	for (v = SRNIC_SW_VID_MAX - 1; v > 0; v--)
+		if (!sw.vid_ref[v]) {
+			fresh = v;
+			break;
+		}
+	for (vf = step % (sw.num_vfs + 1); vf < sw.num_vfs; vf += SRNIC_MAX_POOLS) {
+		mac[5] = vf;
+		if (srnic_sw_mac_owner(&sw, mac) >= 0)
+			continue;
+		if (srnic_sw_vlan_count(&sw, vf) < srnic_sw_vlan_quota(&sw) &&
+		    fresh && !sw.vport[vf].pvid && !sw.vport[vf].qos) {
+			memcpy(&probe, &sw, sizeof(probe));
+			err = srnic_sw_vlan_add(&probe, vf, fresh);
+			if (err)
+				FAIL("VF %u below quota refused a VLAN: %d", vf, err);
+		}
+		if (sw.vport[vf].nr_uc < srnic_sw_uc_quota(&sw)) {
+			memcpy(&probe, &sw, sizeof(probe));
+			err = srnic_sw_uc_add(&probe, vf, mac);
+			if (err)
+				FAIL("VF %u below quota refused a filter: %d", vf, err);
+		}
+		if (fresh) {
+			memcpy(&probe, &sw, sizeof(probe));
+			err = srnic_sw_set_port_vlan(&probe, vf, fresh, 1);
+			if (err)
+				FAIL("port VLAN for VF %u refused: %d", vf, err);
+		}
+	}
+	/* and the PF can always join a VLAN */
+	if (fresh && step % (sw.num_vfs + 1) == sw.num_vfs) {
+		memcpy(&probe, &sw, sizeof(probe));
+		if (srnic_sw_vlan_add(&probe, sw.pf_pool, fresh))
+			FAIL("PF refused a VLAN");
+	}
 }
 
 static void check_flush(void)
@@ -469,9 +558,9 @@ static void admin_op(struct input *in)
 	}
 	if (act > SRNIC_POL_ACT_RESET)
 		FAIL("admin op result %d", act);
-	if (act < 0 && vf < pol.num_vfs && act != -EINVAL && act != -ENOSPC &&
+	if (act < 0 && vf < pol.num_vfs && act != -EINVAL &&
 	    act != -EADDRINUSE && act != -EOPNOTSUPP)
-		FAIL("admin op errno %d", act);
+		FAIL("admin op errno %d", act);	/* never ENOSPC: quotas */
 }
 
 static void pf_op(struct input *in)
@@ -491,16 +580,13 @@ static void pf_op(struct input *in)
 		for (i = 0; i < 6; i++)
 			mac[i] = in_u8(in);
 		mac[0] &= 0xfe;
-		/* the PF glue never takes a VF's admin MAC for the PF */
-		for (i = 0; i < pol.num_vfs; i++)
-			if (!memcmp(pol.vf[i].admin.mac, mac, 6))
-				return;
+		/* as the PF netdev does: through the policy's address check */
 		if (op & 0x80)
 			srnic_sw_uc_del(&sw, sw.pf_pool, mac);
 		else if (op & 0x40)
-			srnic_sw_set_mac(&sw, sw.pf_pool, mac);
+			srnic_pol_pf_set_mac(&pol, mac);
 		else
-			srnic_sw_uc_add(&sw, sw.pf_pool, mac);
+			srnic_pol_pf_uc_add(&pol, mac);
 		break;
 	case 2:
 		n = in_u8(in) % (SRNIC_SW_MC_MAX + 2);
@@ -552,6 +638,7 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 		}
 		check_switch();
 		check_policy();
+		check_fairness(steps);
 	}
 	check_flush();
 	return 0;

@@ -273,12 +273,16 @@ TEST(pol_mac_filter_limits)
 	/* another VF's filter address is not available */
 	msg_mac(1, SRNIC_MBX_MAC_FILTER_ADD, f);
 	CHECK_EQ(res.rule, SRNIC_POL_MAC_IN_USE);
-	/* the shared table runs out before 7 x 3 */
+	/* the shared table runs out before 7 x 3: the last VFs keep their
+	 * guaranteed one, the rest is refused by quota
+	 */
 	for (vf = 1; vf < 7; vf++) {
 		for (i = 0; i < 3; i++) {
 			mk_mac(f, vf, i);
 			msg_mac(vf, SRNIC_MBX_MAC_FILTER_ADD, f);
-			if (res.rule == SRNIC_POL_RAR_FULL) {
+			if (i == 0)
+				CHECK(is_reply(0x00020002, true, true));
+			if (res.rule == SRNIC_POL_UC_QUOTA) {
 				CHECK_EQ(res.err, -ENOSPC);
 				full++;
 			}
@@ -354,15 +358,18 @@ TEST(pol_set_vlan)
 	CHECK_EQ(res.err, -EINVAL);
 	msg3(0, add, 0x10064, 0);
 	CHECK_EQ(res.rule, SRNIC_POL_VLAN_RANGE);
-	/* VLVF exhaustion */
-	for (v = 1; v <= 31; v++)
+	/* VLAN quota: 28 / 2 VLANs per VF */
+	for (v = 1; v <= 14; v++) {
 		msg3(0, add, v, 0);
-	CHECK(is_reply(add, true, true));
-	msg3(1, add, 32, 0);
+		CHECK(is_reply(add, true, true));
+	}
+	msg3(0, add, 15, 0);
 	CHECK(is_reply(add, false, true));	/* echoes MSGINFO: 0x60010004 */
 	CHECK_EQ(res.reply[0], 0x60010004);
 	CHECK_EQ(res.err, -ENOSPC);
-	CHECK_EQ(res.rule, SRNIC_POL_VLVF_FULL);
+	CHECK_EQ(res.rule, SRNIC_POL_VLAN_QUOTA);
+	CHECK(!strcmp(srnic_pol_rule_name(res.rule), "vlan-quota"));
+	CHECK_EQ(pol.vf[0].stats.by_rule[SRNIC_POL_VLAN_QUOTA], 1);
 	CHECK_EQ(srnic_mbx_reply_status(add, res.reply[0]), SRNIC_MBX_ST_NACK);
 	msg3(1, add, 5, 0);	/* shared entry */
 	CHECK(is_reply(add, true, true));
@@ -543,10 +550,11 @@ TEST(pol_pf_reset_replay)
 	CHECK_EQ(srnic_pol_ping(&pol, 0), SRNIC_MBX_PF_CONTROL_MSG);
 	memset(r, 0, sizeof(*r));
 	srnic_sw_flush(&sw, ut_regs_write, r);
-	CHECK_EQ(r->n, SRNIC_SW_NREGS + SRNIC_MAX_POOLS);
+	CHECK_EQ(r->n, SRNIC_SW_NREGS + SRNIC_SW_TXQ);
 	/* policy still in force in what is written after the reset */
 	CHECK_EQ(r->val[SRNIC_DTXSWC / 4], 0x80000101);
-	CHECK_EQ(r->rtt[1], 0x8000D555);
+	CHECK_EQ(r->rtt[1], 0x8000D561);
+	CHECK_EQ(r->rtt[9], 0x8FFFFFFF);
 	CHECK_EQ(r->val[SRNIC_VMVIR(1) / 4], 42 | (1 << 13) | BIT(30));
 	CHECK_EQ(r->val[SRNIC_VFRE / 4], 0x4);	/* PF only until VF_RESET */
 	vf_reset(1);
@@ -596,22 +604,24 @@ TEST(pol_rate_limit)
 	CHECK_EQ(srnic_pol_set_vf_rate(&pol, 0, 0, 1001), -EINVAL);
 	CHECK_EQ(srnic_pol_set_vf_rate(&pol, 2, 0, 300), -EINVAL);
 	CHECK_EQ(srnic_pol_set_vf_rate(&pol, 0, 0, 300), 0);
-	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC], 0x8000D555);
+	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC], 0x8000D561);
+	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC + 8], 0x8FFFFFFF);
 	/* link to 100 Mbit/s: the limit is kept, not silently dropped */
 	srnic_pol_set_link(&pol, true, 100);
-	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC], 0x80004000);
+	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC], 0x80004002);
 	CHECK_EQ(srnic_pol_set_vf_rate(&pol, 1, 0, 300), -EINVAL);	/* > link */
 	srnic_pol_set_link(&pol, false, 0);
 	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC], 0);
 	CHECK_EQ(srnic_pol_set_vf_rate(&pol, 1, 0, 500), 0);	/* accepted while down */
 	srnic_pol_set_link(&pol, true, 1000);
-	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC], 0x8000D555);
-	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC + 1], 0x80008000);
+	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC], 0x8000D561);
+	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC + 1], 0x80008005);
 	/* a VF reset keeps it */
 	vf_reset(0);
-	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC], 0x8000D555);
+	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC], 0x8000D561);
 	CHECK_EQ(srnic_pol_set_vf_rate(&pol, 0, 0, 0), 0);
 	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC], 0);
+	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC + 8], 0);
 }
 
 TEST(pol_mailbox_flood_throttle)
@@ -744,4 +754,177 @@ TEST(pol_bad_vf_number)
 	CHECK(srnic_pol_vf_state(&pol, 1) != NULL);
 	CHECK_EQ(srnic_pol_set_vf_spoofchk(&pol, 5, true), -EINVAL);
 	CHECK_EQ(srnic_pol_set_vf_trust(&pol, 5, true), -EINVAL);
+}
+
+/* Issue 7 #3: with 7 VFs each VF may use 4 VLANs (VID 0 aside): 31 VLVF
+ * entries, 3 kept for the PF, 28 / 7 per VF.
+ */
+#define UT_VLAN_QUOTA_7	4
+
+TEST(pol_vlan_flood_keeps_others_and_admin)
+{
+	u32 add = srnic_mbx_w0(SRNIC_MBX_SET_VLAN, 1);
+	unsigned int vf, v, acked = 0, quota_nacks = 0;
+	int act;
+
+	env(7);
+	for (vf = 0; vf < 7; vf++)
+		vf_reset(vf);
+	/* VF0 floods: only its quota gets in */
+	for (v = 1; v <= 99; v++) {
+		msg3(0, add, v, 0);
+		if (res.reply[0] & ACK) {
+			acked++;
+		} else {
+			CHECK_EQ(res.err, -ENOSPC);
+			CHECK(!strcmp(srnic_pol_rule_name(res.rule), "vlan-quota"));
+			quota_nacks += res.rule != SRNIC_POL_VLVF_FULL;
+		}
+	}
+	CHECK_EQ(acked, UT_VLAN_QUOTA_7);
+	CHECK_EQ(quota_nacks, 99 - UT_VLAN_QUOTA_7);
+	CHECK_EQ(pol.vf[0].stats.by_rule[res.rule], 99 - UT_VLAN_QUOTA_7);
+	/* every other VF still gets its whole quota, in VIDs of its own */
+	for (vf = 1; vf < 7; vf++) {
+		for (v = 0; v < UT_VLAN_QUOTA_7; v++) {
+			msg3(vf, add, 1000 + vf * 10 + v, 0);
+			CHECK(is_reply(add, true, true));
+			CHECK(srnic_sw_vlan_member(&sw, vf, 1000 + vf * 10 + v));
+		}
+	}
+	/* the administrator can still give every VF a port VLAN */
+	for (vf = 0; vf < 7; vf++) {
+		act = srnic_pol_set_vf_vlan(&pol, vf, 2000 + vf, 0);
+		CHECK(act >= 0);
+		CHECK(srnic_sw_vlan_member(&sw, vf, 2000 + vf));
+	}
+	/* and the PF its own VLANs, with VLVF entries of its own */
+	for (v = 0; v < 3; v++) {
+		CHECK_EQ(srnic_sw_vlan_add(&sw, 7, 3000 + v), 0);
+		CHECK(srnic_sw_vlan_member(&sw, 7, 3000 + v));
+	}
+}
+
+TEST(pol_vlan_quota_before_admin_port_vlans)
+{
+	u32 add = srnic_mbx_w0(SRNIC_MBX_SET_VLAN, 1);
+	unsigned int vf, v;
+
+	/* every VF asks for the same 40 VIDs (so moving one VF to a port
+	 * VLAN frees nothing), the PF adds 40 more, then the administrator
+	 * sets port VLANs no VF uses: never ENOSPC
+	 */
+	env(7);
+	for (vf = 0; vf < 7; vf++) {
+		vf_reset(vf);
+		for (v = 0; v < 40; v++)
+			msg3(vf, add, 100 + v, 0);
+	}
+	for (v = 1; v <= 40; v++)
+		srnic_sw_vlan_add(&sw, 7, 3000 + v);
+	for (vf = 0; vf < 7; vf++)
+		CHECK(srnic_pol_set_vf_vlan(&pol, vf, 4000 + vf, 1) >= 0);
+	for (vf = 0; vf < 7; vf++)
+		CHECK(srnic_sw_vlan_member(&sw, vf, 4000 + vf));
+}
+
+/* Issue 7 #3, RAR: 16 shared entries with 7 VFs, 3 for the PF */
+TEST(pol_uc_filters_five_colluding_vfs)
+{
+	unsigned int vf, i;
+	u8 f[6];
+
+	env(7);
+	for (vf = 0; vf < 7; vf++)
+		vf_reset(vf);
+	for (vf = 0; vf < 5; vf++) {
+		for (i = 0; i < 3; i++) {
+			mk_mac(f, vf, i);
+			msg_mac(vf, SRNIC_MBX_MAC_FILTER_ADD, f);
+			if (!(res.reply[0] & ACK)) {
+				CHECK_EQ(res.err, -ENOSPC);
+				CHECK(!strcmp(srnic_pol_rule_name(res.rule),
+					      "uc-quota"));
+			}
+		}
+	}
+	/* VF5 and VF6 still get their share */
+	for (vf = 5; vf < 7; vf++) {
+		mk_mac(f, vf, 0);
+		msg_mac(vf, SRNIC_MBX_MAC_FILTER_ADD, f);
+		CHECK(is_reply(0x00020002, true, true));
+		CHECK_EQ(srnic_sw_mac_owner(&sw, f), vf);
+	}
+	/* and the PF its reserve */
+	for (i = 0; i < 3; i++) {
+		mk_mac(f, 7, i);
+		CHECK_EQ(srnic_sw_uc_add(&sw, 7, f), 0);
+	}
+}
+
+/* What the PF netdev does when its address or unicast list changes */
+static int pf_claim_mac(const u8 *mac)
+{
+	int err = srnic_pol_mac_usable(&pol, sw.pf_pool, mac);
+
+	return err ? err : srnic_pol_pf_set_mac(&pol, mac);
+}
+
+static int pf_add_uc(const u8 *mac)
+{
+	return srnic_pol_pf_uc_add(&pol, mac);
+}
+
+/* Issue 7 #8 */
+TEST(pol_pf_cannot_take_admin_mac)
+{
+	u8 pf_mac[6] = { 0x52, 0x54, 0, 0, 0, 7 };
+
+	env(2);
+	CHECK_EQ(pf_claim_mac(pf_mac), 0);
+	srnic_pol_set_vf_mac(&pol, 0, admin_mac);
+	srnic_pol_set_vf_trust(&pol, 0, true);
+	vf_reset(0);
+	msg_mac(0, SRNIC_MBX_MAC_SET, vf_mac);
+	CHECK(is_reply(0x00000002, true, true));
+	/* VF0 is elsewhere, its admin MAC stays reserved against the PF */
+	CHECK_EQ(pf_claim_mac(admin_mac), -EADDRINUSE);
+	CHECK_EQ(pf_claim_mac(pf_mac), 0);
+	CHECK_EQ(pf_add_uc(admin_mac), -EADDRINUSE);
+	CHECK_EQ(srnic_sw_mac_owner(&sw, admin_mac), -ENOENT);
+	/* trust off: VF0 is back on its admin MAC at once */
+	CHECK(srnic_pol_set_vf_trust(&pol, 0, false) >= 0);
+	CHECK_EQ(srnic_sw_mac_owner(&sw, admin_mac), 0);
+	CHECK_EQ(sh(SRNIC_RAL(23)), 0x0000aa02);
+	CHECK_EQ(sh(SRNIC_RAH(23)), 0x80000000 | BIT(18) | 0x0100);
+	CHECK(!memcmp(pol.vf[0].mac, admin_mac, 6));
+	vf_reset(0);
+	CHECK_EQ(res.reply[0], SRNIC_MBX_RESET_ACK);
+	CHECK_EQ(res.reply[1], 0x0000aa02);
+	CHECK_EQ(res.reply[2], 0x00000100);
+	/* other VFs' admin MACs bind the PF too, and the PF still works */
+	CHECK_EQ(pf_claim_mac(admin_mac), -EADDRINUSE);
+	CHECK_EQ(srnic_sw_mac_owner(&sw, pf_mac), 2);
+}
+
+/* Issue 7 #12: a 1.1 VF is told it is rate limited (send on one queue) */
+TEST(pol_rate_limited_hint)
+{
+	u32 neg = SRNIC_MBX_API_NEGOTIATE;
+	u32 lim = SRNIC_MBX_CTRL_RATE_LIMITED << SRNIC_MBX_MSGINFO_SHIFT;
+
+	env(2);
+	vf_reset(0);
+	vf_reset(1);
+	msg3(0, neg, SRNIC_MBX_API_MAGIC, SRNIC_MBX_API_1_1);
+	CHECK_EQ(srnic_pol_ping(&pol, 0) & lim, 0);
+	/* a running 1.1 VF is pinged when the limit comes and goes */
+	CHECK_EQ(srnic_pol_set_vf_rate(&pol, 0, 0, 300), SRNIC_POL_ACT_PING);
+	CHECK_EQ(srnic_pol_ping(&pol, 0), 0x20010100 | lim);
+	CHECK_EQ(srnic_pol_set_vf_rate(&pol, 0, 0, 200), SRNIC_POL_ACT_NONE);
+	CHECK_EQ(srnic_pol_set_vf_rate(&pol, 0, 0, 0), SRNIC_POL_ACT_PING);
+	CHECK_EQ(srnic_pol_ping(&pol, 0) & lim, 0);
+	/* a 1.0 VF never sees the bit */
+	CHECK_EQ(srnic_pol_set_vf_rate(&pol, 1, 0, 300), SRNIC_POL_ACT_NONE);
+	CHECK_EQ(srnic_pol_ping(&pol, 1), 0x20000100);
 }

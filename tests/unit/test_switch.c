@@ -98,9 +98,12 @@ TEST(sw_rar_exhaustion)
 	u8 m[6];
 
 	srnic_sw_init(&sw, 7);
-	/* 24 - 1 PF - 7 VF primaries = 16 shared, 3 kept for the PF */
-	CHECK_EQ(srnic_sw_uc_room(&sw, 0), 13);
-	CHECK_EQ(srnic_sw_uc_room(&sw, 7), 16);
+	/* 24 - 1 PF - 7 VF primaries = 16 shared: 3 kept for the PF, one
+	 * (13 / 7) guaranteed to each VF, the other 6 first come first served
+	 */
+	CHECK_EQ(srnic_sw_uc_quota(&sw), 1);
+	CHECK_EQ(srnic_sw_uc_room(&sw, 0), 16 - 6 - 3);
+	CHECK_EQ(srnic_sw_uc_room(&sw, 7), 16 - 7);
 	for (p = 0; p < 7 && !err; p++) {
 		for (i = 0; i < 3; i++) {
 			mac_of(m, p, i);
@@ -110,29 +113,39 @@ TEST(sw_rar_exhaustion)
 			added++;
 		}
 	}
-	CHECK_EQ(err, -ENOSPC);
-	CHECK_EQ(added, 13);
-	CHECK_EQ(srnic_sw_uc_room(&sw, 6), 0);
+	/* VF3 stops at its guarantee: the rest belongs to VF4-6 and the PF */
+	CHECK_EQ(err, -EDQUOT);
+	CHECK_EQ(added, 3 + 3 + 3 + 1);
+	CHECK_EQ(srnic_sw_uc_room(&sw, 3), 0);
+	for (p = 4; p < 7; p++)
+		CHECK_EQ(srnic_sw_uc_room(&sw, p), 1);
 	CHECK_EQ(srnic_sw_uc_room(&sw, 7), 3);
 	for (i = 0; i < 3; i++) {
 		mac_of(m, 7, i);
 		CHECK_EQ(srnic_sw_uc_add(&sw, 7, m), 0);
 	}
 	mac_of(m, 7, 9);
-	CHECK_EQ(srnic_sw_uc_add(&sw, 7, m), -ENOSPC);
+	CHECK_EQ(srnic_sw_uc_add(&sw, 7, m), -EDQUOT);	/* VF4-6's share */
+	for (p = 4; p < 7; p++) {
+		mac_of(m, p, 0);
+		CHECK_EQ(srnic_sw_uc_add(&sw, p, m), 0);
+	}
+	mac_of(m, 7, 9);
+	CHECK_EQ(srnic_sw_uc_add(&sw, 7, m), -ENOSPC);	/* really full */
 	/* the same address again is a no-op, another pool's is refused */
 	mac_of(m, 0, 0);
 	CHECK_EQ(srnic_sw_uc_add(&sw, 0, m), 0);
 	CHECK_EQ(srnic_sw_uc_add(&sw, 1, m), -EADDRINUSE);
 	CHECK_EQ(sw.vport[0].nr_uc, 3);
-	/* freeing a pool gives room back */
+	/* freeing a pool gives room back; VF0's own guarantee stays its own */
 	srnic_sw_uc_clear(&sw, 0);
 	CHECK_EQ(sw.vport[0].nr_uc, 0);
-	CHECK_EQ(srnic_sw_uc_room(&sw, 6), 3);
-	CHECK_EQ(srnic_sw_uc_room(&sw, 7), 3);
+	CHECK_EQ(srnic_sw_uc_room(&sw, 0), 3);
+	CHECK_EQ(srnic_sw_uc_room(&sw, 6), 2);
+	CHECK_EQ(srnic_sw_uc_room(&sw, 7), 2);
 	srnic_sw_uc_clear(&sw, 7);
-	CHECK_EQ(srnic_sw_uc_room(&sw, 6), 3);	/* VF share stays 13 */
-	CHECK_EQ(srnic_sw_uc_room(&sw, 7), 6);
+	CHECK_EQ(srnic_sw_uc_room(&sw, 6), 6 - 1 - 3);
+	CHECK_EQ(srnic_sw_uc_room(&sw, 7), 6 - 1);
 	mac_of(m, 1, 0);
 	CHECK_EQ(srnic_sw_uc_del(&sw, 1, m), 0);
 	CHECK_EQ(srnic_sw_uc_del(&sw, 1, m), -ENOENT);
@@ -172,22 +185,45 @@ TEST(sw_vlvf_exhaustion)
 	unsigned int v;
 
 	srnic_sw_init(&sw, 2);
-	for (v = 1; v <= 31; v++)
+	/* 31 entries besides VID 0: 28 / 2 per VF, the PF 3 of its own */
+	CHECK_EQ(srnic_sw_vlan_quota(&sw), 14);
+	CHECK_EQ(srnic_sw_vlvf_pf_share(&sw), 3);
+	for (v = 1; v <= 14; v++)
 		CHECK_EQ(srnic_sw_vlan_add(&sw, 0, v), 0);
+	CHECK_EQ(srnic_sw_vlan_add(&sw, 0, 15), -EDQUOT);
+	CHECK(!srnic_sw_vlan_member(&sw, 0, 15));
+	CHECK_EQ(shadow(SRNIC_VFTA(0)) & BIT(15), 0);
+	CHECK_EQ(srnic_sw_vlan_add(&sw, 0, 0), 0);	/* VID 0 is free */
+	CHECK_EQ(srnic_sw_vlan_count(&sw, 0), 14);
+	for (v = 101; v <= 114; v++)
+		CHECK_EQ(srnic_sw_vlan_add(&sw, 1, v), 0);
+	for (v = 201; v <= 203; v++)
+		CHECK_EQ(srnic_sw_vlan_add(&sw, 2, v), 0);
 	CHECK_EQ(srnic_sw_vlvf_free(&sw), 0);
-	CHECK_EQ(srnic_sw_vlan_add(&sw, 1, 32), -ENOSPC);
-	CHECK(!srnic_sw_vlan_member(&sw, 1, 32));
-	CHECK_EQ(shadow(SRNIC_VFTA(1)), 0);	/* 32 not set */
-	/* joining an existing VID needs no new entry */
+	/* the PF beyond its share: VFTA only */
+	CHECK_EQ(srnic_sw_vlan_add(&sw, 2, 204), 0);
+	CHECK(srnic_sw_vlan_member(&sw, 2, 204));
+	CHECK_EQ(shadow(SRNIC_VFTA(204 / 32)) & BIT(204 % 32), BIT(204 % 32));
+	CHECK_EQ(srnic_sw_vlvf_pf_only(&sw), 3);
+	/* a VF's freed entry is not taken by the PF */
+	CHECK_EQ(srnic_sw_vlan_del(&sw, 1, 114), 0);
+	CHECK_EQ(srnic_sw_vlvf_free(&sw), 1);
+	CHECK_EQ(srnic_sw_vlan_add(&sw, 2, 205), 0);
+	CHECK_EQ(srnic_sw_vlvf_free(&sw), 1);
+	/* joining another pool's VID takes no entry but counts */
 	CHECK_EQ(srnic_sw_vlan_add(&sw, 1, 5), 0);
-	/* the PF falls back to VFTA only */
-	CHECK_EQ(srnic_sw_vlan_add(&sw, 2, 32), 0);
-	CHECK_EQ(shadow(SRNIC_VFTA(1)), 1);
-	CHECK_EQ(srnic_sw_vlan_del(&sw, 2, 32), 0);
-	CHECK_EQ(shadow(SRNIC_VFTA(1)), 0);
+	CHECK_EQ(srnic_sw_vlvf_free(&sw), 1);
+	CHECK_EQ(srnic_sw_vlan_add(&sw, 1, 300), -EDQUOT);
+	/* left alone beyond its share, the PF falls back to VFTA */
+	CHECK_EQ(srnic_sw_vlan_add(&sw, 2, 1), 0);
+	CHECK_EQ(srnic_sw_vlan_del(&sw, 0, 1), 0);
+	CHECK(srnic_sw_vlan_member(&sw, 2, 1));
+	CHECK_EQ(shadow(SRNIC_VFTA(0)) & BIT(1), BIT(1));
+	CHECK_EQ(srnic_sw_vlvf_free(&sw), 2);
+	CHECK_EQ(srnic_sw_vlvf_pf_only(&sw), 3);
 	srnic_sw_vlan_clear(&sw, 0);
 	CHECK_EQ(sw.vport[0].nr_vlans, 0);
-	CHECK_EQ(srnic_sw_vlvf_free(&sw), 30);	/* VID 5 kept by pool 1 */
+	CHECK_EQ(srnic_sw_vlvf_free(&sw), 2 + 12);	/* VID 5 kept by pool 1 */
 }
 
 TEST(sw_mta_rebuilt_from_vports)
@@ -212,26 +248,36 @@ TEST(sw_mta_rebuilt_from_vports)
 
 TEST(sw_rate_limit_encoding)
 {
-	CHECK_EQ(srnic_sw_rate_encode(1000, 300), 0x8000D555);
-	CHECK_EQ(srnic_sw_rate_encode(1000, 1000), 0x80004000);
-	CHECK_EQ(srnic_sw_rate_encode(1000, 1), 0x80000000 | (1000 << 14));
-	CHECK_EQ(srnic_sw_rate_encode(1000, 0), 0);
-	CHECK_EQ(srnic_sw_rate_encode(0, 300), 0);
-	CHECK_EQ(srnic_sw_rate_encode(100, 300), 0x80004000);	/* clamped */
-	CHECK_EQ(srnic_sw_rate_encode(100, 30), 0x80000000 | (3 << 14) | 5461);
+	/* first queue: 300 - 1000/16384 Mbit/s -> F = 3.33401, rounded up */
+	CHECK_EQ(srnic_sw_rate_encode(1000, 300, false), 0x8000D561);
+	/* second queue: the largest factor, 1000/16384 Mbit/s */
+	CHECK_EQ(srnic_sw_rate_encode(1000, 300, true), 0x8FFFFFFF);
+	CHECK_EQ(srnic_sw_rate_encode(1000, 1000, false), 0x80004002);
+	CHECK_EQ(srnic_sw_rate_encode(1000, 1, false), 0x810A402B);
+	CHECK_EQ(srnic_sw_rate_encode(1000, 0, false), 0);
+	CHECK_EQ(srnic_sw_rate_encode(1000, 0, true), 0);
+	CHECK_EQ(srnic_sw_rate_encode(0, 300, false), 0);
+	CHECK_EQ(srnic_sw_rate_encode(0, 300, true), 0);
+	/* clamped to the link */
+	CHECK_EQ(srnic_sw_rate_encode(100, 300, false), 0x80004002);
+	CHECK_EQ(srnic_sw_rate_encode(100, 30, false), 0x8000D561);
 
 	srnic_sw_init(&sw, 3);
 	CHECK_EQ(srnic_sw_set_rate(&sw, 3, 100), -EINVAL);	/* PF pool */
 	CHECK_EQ(srnic_sw_set_rate(&sw, 1, 300), 0);
 	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC + 1], 0);	/* link down */
 	srnic_sw_set_link_speed(&sw, 1000);
-	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC + 1], 0x8000D555);
+	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC + 1], 0x8000D561);
+	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC + 9], 0x8FFFFFFF);
 	srnic_sw_set_link_speed(&sw, 0);
 	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC + 1], 0);
+	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC + 9], 0);
 	srnic_sw_set_link_speed(&sw, 1000);
 	flush();
-	CHECK_EQ(regs.rtt[1], 0x8000D555);
+	CHECK_EQ(regs.rtt[1], 0x8000D561);
+	CHECK_EQ(regs.rtt[9], 0x8FFFFFFF);
 	CHECK_EQ(regs.rtt[0], 0);
+	CHECK_EQ(regs.rtt[8], 0);
 }
 
 TEST(sw_flush_dirty_only)
@@ -244,7 +290,7 @@ TEST(sw_flush_dirty_only)
 	srnic_sw_init(&sw, 7);
 	flush();
 	/* every slot once, plus one RTTDQSEL per limiter slot */
-	CHECK_EQ(regs.n, SRNIC_SW_NREGS + SRNIC_MAX_POOLS);
+	CHECK_EQ(regs.n, SRNIC_SW_NREGS + SRNIC_SW_TXQ);
 	CHECK(!srnic_sw_is_dirty(&sw));
 	/* VFTE/VFRE are the last writes */
 	CHECK_EQ(regs.log_reg[regs.n - 2], SRNIC_VFTE);
@@ -277,19 +323,23 @@ TEST(sw_flush_dirty_only)
 	flush();
 	q = ut_regs_find(&regs, SRNIC_RTTDQSEL);
 	r = ut_regs_find(&regs, SRNIC_RTTBCNRC);
-	CHECK_EQ(regs.n, 2);
+	CHECK_EQ(regs.n, 4);	/* queues 4 and 12 */
 	CHECK(q >= 0 && r == q + 1);
 	CHECK_EQ(regs.log_val[q], 4);
-	CHECK_EQ(regs.log_val[r], 0x8000D555);
+	CHECK_EQ(regs.log_val[r], 0x8000D561);
+	CHECK_EQ(regs.log_reg[q + 2], SRNIC_RTTDQSEL);
+	CHECK_EQ(regs.log_val[q + 2], 12);
+	CHECK_EQ(regs.log_val[r + 2], 0x8FFFFFFF);
 
 	/* replay after a PF reset writes the same values again */
 	srnic_sw_mark_all_dirty(&sw);
 	flush();
 	n = regs.n;
-	CHECK_EQ(n, SRNIC_SW_NREGS + SRNIC_MAX_POOLS);
+	CHECK_EQ(n, SRNIC_SW_NREGS + SRNIC_SW_TXQ);
 	CHECK_EQ(regs.val[SRNIC_RAH(22) / 4], 0x80000000 | BIT(19) | 0x1001);
 	CHECK_EQ(regs.val[SRNIC_DTXSWC / 4], 0x80007d7d);
-	CHECK_EQ(regs.rtt[4], 0x8000D555);
+	CHECK_EQ(regs.rtt[4], 0x8000D561);
+	CHECK_EQ(regs.rtt[12], 0x8FFFFFFF);
 	CHECK_EQ(srnic_sw_shadow(&sw, SRNIC_RTTBCNRC, &v), -ENOENT);
 	CHECK_EQ(srnic_sw_shadow(&sw, SRNIC_CTRL, &v), -ENOENT);
 }
@@ -335,17 +385,29 @@ TEST(sw_port_vlan_vlvf_full)
 	unsigned int v;
 
 	srnic_sw_init(&sw, 2);
-	for (v = 1; v <= 31; v++)
+	/* VLVF full: each VF at its quota, the PF at its share */
+	for (v = 1; v <= 14; v++) {
+		CHECK_EQ(srnic_sw_vlan_add(&sw, 0, v), 0);
+		CHECK_EQ(srnic_sw_vlan_add(&sw, 1, 100 + v), 0);
+		/* the PF in all of VF0's VLANs */
 		CHECK_EQ(srnic_sw_vlan_add(&sw, 2, v), 0);
-	CHECK_EQ(srnic_sw_set_port_vlan(&sw, 0, 100, 0), -ENOSPC);
-	CHECK_EQ(shadow(SRNIC_VMVIR(0)), 0);
-	CHECK_EQ(srnic_sw_set_port_vlan(&sw, 0, 5, 0), 0);	/* exists */
-	/* pool 1 alone in VID 200 would free its entry by moving */
-	srnic_sw_vlan_del(&sw, 2, 31);
-	CHECK_EQ(srnic_sw_vlan_add(&sw, 1, 200), 0);
-	CHECK_EQ(srnic_sw_set_port_vlan(&sw, 1, 300, 0), 0);
-	CHECK(srnic_sw_vlan_member(&sw, 1, 300));
-	CHECK(!srnic_sw_vlan_member(&sw, 1, 200));
+	}
+	for (v = 201; v <= 203; v++)
+		CHECK_EQ(srnic_sw_vlan_add(&sw, 2, v), 0);
+	CHECK_EQ(srnic_sw_vlvf_free(&sw), 0);
+	/* a port VLAN still gets an entry: VF0's own go back to the PF's
+	 * VFTA-only membership
+	 */
+	CHECK_EQ(srnic_sw_set_port_vlan(&sw, 0, 300, 0), 0);
+	CHECK(srnic_sw_vlan_member(&sw, 0, 300));
+	CHECK(srnic_sw_vlan_member(&sw, 2, 7));
+	CHECK_EQ(shadow(SRNIC_VMVIR(0)), 300 | BIT(30));
+	CHECK_EQ(srnic_sw_vlvf_pf_only(&sw), 3);
+	CHECK_EQ(srnic_sw_vlvf_free(&sw), 13);
+	/* an existing VID needs no entry */
+	CHECK_EQ(srnic_sw_set_port_vlan(&sw, 1, 105, 0), 0);
+	CHECK(srnic_sw_vlan_member(&sw, 1, 105));
+	CHECK(!srnic_sw_vlan_member(&sw, 1, 106));
 }
 
 TEST(sw_vport_reset_keeps_admin_state)
@@ -378,7 +440,7 @@ TEST(sw_vport_reset_keeps_admin_state)
 	CHECK_EQ(shadow(SRNIC_VMOLR(0)) & SRNIC_VMOLR_RLPML_MASK, 1522);
 	CHECK_EQ(shadow(SRNIC_RAH(23)) & SRNIC_RAH_AV, SRNIC_RAH_AV);
 	CHECK_EQ(shadow(SRNIC_DTXSWC) & 0x101, 0);
-	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC], 0x8000D555);
+	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC], 0x8000D561);
 	CHECK_EQ(shadow(SRNIC_VFRE) & 1, 1);
 }
 
@@ -400,4 +462,124 @@ TEST(sw_promisc_flags)
 	CHECK_EQ(srnic_sw_set_max_frame(&sw, 0, 63), -EINVAL);
 	CHECK_EQ(srnic_sw_set_max_frame(&sw, 0, 9729), -EINVAL);
 	CHECK_EQ(srnic_sw_set_max_frame(&sw, 0, 64), 0);
+}
+
+/* rate in Mbit/s of one RTTBCNRC value at link speed @link */
+static double rtt_rate(u32 link, u32 v)
+{
+	u32 f = v & (SRNIC_RTTBCNRC_RF_INT_MASK | SRNIC_RTTBCNRC_RF_DEC_MASK);
+
+	if (!(v & SRNIC_RTTBCNRC_RS_ENA) || !f)
+		return 1e9;	/* unlimited */
+	return (double)link * 16384.0 / f;
+}
+
+/* value written for queue @q: RTTDQSEL q, then RTTBCNRC, in the log */
+static int rtt_logged(unsigned int q, u32 *val)
+{
+	unsigned int i;
+	int found = 0;
+
+	for (i = 0; i + 1 < regs.n && i + 1 < UT_LOG_MAX; i++)
+		if (regs.log_reg[i] == SRNIC_RTTDQSEL && regs.log_val[i] == q &&
+		    regs.log_reg[i + 1] == SRNIC_RTTBCNRC) {
+			*val = regs.log_val[i + 1];
+			found++;
+		}
+	return found;
+}
+
+/* Issue 7 #12: a VF owns queues n and n+8; both are limited and together
+ * never exceed max_tx_rate, and queue n (the one igbvf uses) gets the bulk.
+ */
+TEST(sw_rate_limit_covers_both_queues)
+{
+	static const u32 links[] = { 10, 100, 1000 };
+	unsigned int l, vf = 2, bad = 0;
+	u32 r, q0 = 0, q1 = 0;
+
+	srnic_sw_init(&sw, 7);
+	srnic_sw_set_link_speed(&sw, 1000);
+	flush();
+	CHECK_EQ(srnic_sw_set_rate(&sw, vf, 300), 0);
+	flush();
+	CHECK_EQ(rtt_logged(vf, &q0), 1);
+	CHECK_EQ(rtt_logged(vf + 8, &q1), 1);
+	CHECK(q0 & SRNIC_RTTBCNRC_RS_ENA);
+	CHECK(q1 & SRNIC_RTTBCNRC_RS_ENA);
+	CHECK(rtt_rate(1000, q0) + rtt_rate(1000, q1) <= 300.0);
+	CHECK(rtt_rate(1000, q0) > 299.9);
+	/* nobody else's queues were touched */
+	CHECK_EQ(rtt_logged(vf + 1, &r), 0);
+	CHECK_EQ(rtt_logged(7, &r), 0);
+	CHECK_EQ(rtt_logged(15, &r), 0);
+	/* every limit, every speed */
+	for (l = 0; l < 3; l++) {
+		srnic_sw_set_link_speed(&sw, links[l]);
+		for (r = 1; r <= links[l]; r++) {
+			srnic_sw_set_rate(&sw, 0, r);
+			/* a register file that keeps unchanged values */
+			regs.n = 0;
+			srnic_sw_flush(&sw, ut_regs_write, &regs);
+			if (!(regs.rtt[0] & regs.rtt[8] & SRNIC_RTTBCNRC_RS_ENA) ||
+			    rtt_rate(links[l], regs.rtt[0]) +
+			    rtt_rate(links[l], regs.rtt[8]) > r ||
+			    rtt_rate(links[l], regs.rtt[0]) <
+			    r - 3.0 * links[l] / 16384)
+				bad++;
+		}
+	}
+	CHECK_EQ(bad, 0);
+	/* no limit: both queues off */
+	srnic_sw_set_rate(&sw, vf, 0);
+	flush();
+	CHECK_EQ(rtt_logged(vf, &q0), 1);
+	CHECK_EQ(rtt_logged(vf + 8, &q1), 1);
+	CHECK_EQ(q0, 0);
+	CHECK_EQ(q1, 0);
+	/* replay after a PF reset writes both again */
+	srnic_sw_set_link_speed(&sw, 1000);
+	srnic_sw_set_rate(&sw, vf, 300);
+	srnic_sw_mark_all_dirty(&sw);
+	flush();
+	CHECK(regs.rtt[vf] & SRNIC_RTTBCNRC_RS_ENA);
+	CHECK(regs.rtt[vf + 8] & SRNIC_RTTBCNRC_RS_ENA);
+}
+
+/* Issue 7 #3, MTA: the hash table is shared, but one VF's list, overflow
+ * or multicast promiscuity never takes multicast away from another VF.
+ */
+TEST(sw_mc_one_vf_cannot_starve_another)
+{
+	u16 mine[3] = { 0x010, 0x563, 0xfff }, flood[SRNIC_SW_MC_MAX];
+	unsigned int i, k;
+
+	srnic_sw_init(&sw, 7);
+	srnic_sw_set_mc(&sw, 1, mine, 3);
+	for (i = 0; i < SRNIC_SW_MC_MAX; i++)
+		flood[i] = (0x010 + i * 7) & SRNIC_SW_MC_HASH_MASK;
+	flood[1] = 0x563;	/* collides with VF1 */
+	/* VF0: a list sharing hashes, the longest list, overflow, empty */
+	for (k = 0; k < 4; k++) {
+		if (k == 0)
+			srnic_sw_set_mc(&sw, 0, flood, 2);
+		else if (k == 1)
+			srnic_sw_set_mc(&sw, 0, flood, SRNIC_SW_MC_MAX);
+		else if (k == 2)
+			srnic_sw_set_mc(&sw, 0, NULL, SRNIC_SW_MC_MAX + 1);
+		else
+			srnic_sw_set_mc(&sw, 0, NULL, 0);
+		srnic_sw_set_rx_mode(&sw, 0, k & 1 ? SRNIC_SW_RX_MC_PROMISC : 0);
+		for (i = 0; i < 3; i++)
+			CHECK(shadow(SRNIC_MTA(mine[i] >> 5)) & BIT(mine[i] & 31));
+		CHECK(shadow(SRNIC_VMOLR(1)) & SRNIC_VMOLR_ROMPE);
+		CHECK(!(shadow(SRNIC_VMOLR(1)) & SRNIC_VMOLR_MPME));
+		CHECK_EQ(sw.vport[1].nr_mc, 3);
+		CHECK(!sw.vport[1].mc_overflow);
+	}
+	/* the overflowing VF alone is multicast promiscuous */
+	srnic_sw_set_mc(&sw, 0, NULL, SRNIC_SW_MC_MAX + 1);
+	CHECK(shadow(SRNIC_VMOLR(0)) & SRNIC_VMOLR_MPME);
+	for (i = 1; i <= 7; i++)
+		CHECK(!(shadow(SRNIC_VMOLR(i)) & SRNIC_VMOLR_MPME));
 }

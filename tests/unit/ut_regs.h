@@ -11,7 +11,7 @@
 
 struct ut_regs {
 	u32 val[0x10000 / 4];
-	u32 rtt[SRNIC_MAX_POOLS];	/* RTTBCNRC per RTTDQSEL queue */
+	u32 rtt[2 * SRNIC_MAX_POOLS];	/* RTTBCNRC per RTTDQSEL queue */
 	u32 qsel;
 	unsigned int n;
 	u32 log_reg[UT_LOG_MAX], log_val[UT_LOG_MAX];
@@ -28,7 +28,7 @@ static inline void ut_regs_write(void *ctx, u32 reg, u32 val)
 	r->n++;
 	if (reg == SRNIC_RTTDQSEL)
 		r->qsel = val;
-	if (reg == SRNIC_RTTBCNRC && r->qsel < SRNIC_MAX_POOLS)
+	if (reg == SRNIC_RTTBCNRC && r->qsel < 2 * SRNIC_MAX_POOLS)
 		r->rtt[r->qsel] = val;
 	r->val[reg / 4] = val;
 }

@@ -41,18 +41,25 @@ check "vf $V vlan 0 (remove port VLAN) accepted" vfset vlan 0
 check "ip link show: vf $V has no VLAN" sh -c "! ip link show $PF_IF | grep -E '^ +vf $V ' | grep -q vlan"
 
 # -- rate --------------------------------------------------------------------------
-# 1000 Mb/s link, 300 Mb/s: rate factor 1000/300 = 3 + 5461/16384 -> 0x8000D555
+# The VF owns queues V and V+8, each with its own limiter. 1000 Mb/s link:
+# queue V+8 gets the largest factor, 0x8FFFFFFF (1000/16384 Mb/s), queue V
+# 300 - 1000/16384 Mb/s: factor 3.33401 rounded up -> 0x8000D561; the sum
+# stays below 300 (0x80028065 for 100).
+Q2=$((V + 8))
 check "PF link is 1000 Mb/s" sh -c "ethtool $PF_IF | grep -q 'Speed: 1000Mb/s'"
 m=$(trace_mark)
 check "vf $V max_tx_rate 300 accepted" vfset max_tx_rate 300
 check "ip link show: vf $V max_tx_rate 300Mbps" pf_vf_has $V "max_tx_rate 300Mbps"
 r=$(rate_last "$m" $V)
-diag "RTTBCNRC for queue $V after max_tx_rate 300: ${r:-none}"
-check "trace: RTTDQSEL=$V then RTTBCNRC=0x8000D555" test "$r" = 0x8000d555
+r2=$(rate_last "$m" $Q2)
+diag "RTTBCNRC after max_tx_rate 300: queue $V ${r:-none}, queue $Q2 ${r2:-none}"
+check "trace: RTTDQSEL=$V then RTTBCNRC=0x8000D561" test "$r" = 0x8000d561
+check "trace: RTTDQSEL=$Q2 then RTTBCNRC=0x8FFFFFFF (second queue limited too)" \
+	test "$r2" = 0x8fffffff
 m=$(trace_mark)
 check "vf $V max_tx_rate 100 accepted" vfset max_tx_rate 100
 r=$(rate_last "$m" $V)
-check "trace: RTTBCNRC=0x80028000 for 100 Mb/s (got ${r:-none})" test "$r" = 0x80028000
+check "trace: RTTBCNRC=0x80028065 for 100 Mb/s (got ${r:-none})" test "$r" = 0x80028065
 check_fail "vf $V min_tx_rate 50 refused" vfset min_tx_rate 50 max_tx_rate 100
 check "  ... with EOPNOTSUPP" grep -q "Operation not supported" /tmp/vfset.out
 sed 's/^/#     /' /tmp/vfset.out >&8
@@ -61,7 +68,9 @@ check "  ... and the limit stays 100" pf_vf_has $V "max_tx_rate 100Mbps"
 m=$(trace_mark)
 check "vf $V max_tx_rate 0 (no limit) accepted" vfset max_tx_rate 0
 r=$(rate_last "$m" $V)
+r2=$(rate_last "$m" $Q2)
 check "trace: RTTBCNRC=0 for queue $V (got ${r:-none})" test "$r" = 0x0
+check "trace: RTTBCNRC=0 for queue $Q2 (got ${r2:-none})" test "$r2" = 0x0
 check "ip link show: no max_tx_rate on vf $V" sh -c "! ip link show $PF_IF | grep -E '^ +vf $V ' | grep -q max_tx_rate"
 
 # -- spoofchk --------------------------------------------------------------------------

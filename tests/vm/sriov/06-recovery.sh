@@ -14,7 +14,8 @@
 ADMIN=02:00:00:00:00:a0
 V100_VF=198.51.100.10
 V100_PARTNER=198.51.100.2
-RATE=0x8000d555
+RATE=0x8000d561		# queue 0: 300 Mb/s less queue 8's share
+RATE2=0x8fffffff	# queue 8: the lowest rate the limiter encodes
 check "SR-IOV topology" sriov_ensure
 
 in_partner ip link add link "$PARTNER_IF" name "$PARTNER_IF.100" type vlan id 100 || true
@@ -26,6 +27,7 @@ m=$(trace_mark)
 check "admin: vf 0 mac $ADMIN vlan 100 spoofchk off max_tx_rate 300" \
 	ip link set "$PF_IF" vf 0 mac $ADMIN vlan 100 spoofchk off max_tx_rate 300
 check "trace: RTTBCNRC=$RATE for queue 0" test "$(rate_last "$m" 0)" = $RATE
+check "trace: RTTBCNRC=$RATE2 for queue 8" test "$(rate_last "$m" 8)" = $RATE2
 vf_bounce 0
 check "VF0 up on VLAN 100" vf_wait_ping 0 "$V100_PARTNER" 40
 
@@ -42,6 +44,12 @@ in_force() {
 		ok "$1: trace: no RTTBCNRC write undid the limit (last: ${r:-none})"
 	else
 		not_ok "$1: trace: rate limiter of VF0 rewritten" "last RTTBCNRC for queue 0: $r"
+	fi
+	r=$(rate_last "$2" 8)
+	if [ -z "$r" ] || [ "$r" = $RATE2 ]; then
+		ok "$1: trace: no RTTBCNRC write undid queue 8's limit (last: ${r:-none})"
+	else
+		not_ok "$1: trace: rate limiter of VF0's queue 8 rewritten" "last RTTBCNRC for queue 8: $r"
 	fi
 	for w in $(reg_writes "$2" 0x3500); do
 		[ $((w & 0x101)) = 0 ] || bad="$bad $w"
@@ -104,11 +112,15 @@ during "cable pull (set_link off/on)" cable_pull
 # the link came back: the limiter must have been programmed again
 r=$(rate_last "$m" 0)
 check "cable pull: trace: rate limiter re-programmed after link up (last: ${r:-none})" test "$r" = $RATE
+r=$(rate_last "$m" 8)
+check "cable pull: trace: queue 8 limiter re-programmed (last: ${r:-none})" test "$r" = $RATE2
 during "PF MAC reset (ethtool --reset mac)" pf_reset
 check "PF pings partner after the MAC reset" wait_ping 10
 # the reset cleared every register: the replay must have written them again
 r=$(rate_last "$m" 0)
 check "PF reset: trace: rate limiter programmed again (last: ${r:-none})" test "$r" = $RATE
+r=$(rate_last "$m" 8)
+check "PF reset: trace: queue 8 limiter programmed again (last: ${r:-none})" test "$r" = $RATE2
 check "PF reset: trace: DTXSWC programmed again" test -n "$(reg_writes "$m" 0x3500)"
 
 # back to defaults, the admin MAC stays (08 uses it)
