@@ -713,7 +713,7 @@ EXPORT_SYMBOL_GPL(srnic_mbx_vf_xact);
 int srnic_mbx_vf_request(struct srnic_mbx_vf *mbx, const u32 *msg,
 			 unsigned int len, int dflt)
 {
-	u32 reply[SRNIC_MBX_NACK_1_1_LEN];
+	u32 reply[SRNIC_MBX_NACK_1_1_LEN], m1, m2;
 	bool reason;
 	int err;
 
@@ -738,11 +738,13 @@ int srnic_mbx_vf_request(struct srnic_mbx_vf *mbx, const u32 *msg,
 	mbx->stats.nacks++;
 	if (!(reply[0] & SRNIC_MBX_CTS)) {
 		/* a PF echoing the request back is no reason */
+		m1 = len > 1 ? msg[1] : 0;
+		m2 = len > 2 ? msg[2] : 0;
 		reason = mbx->api >= SRNIC_MBX_API_1_1 &&
 			 reply[1] > SRNIC_MBX_R_NONE &&
 			 reply[1] < SRNIC_MBX_R_NR &&
 			 reply[1] != SRNIC_MBX_R_AGAIN &&
-			 (len < 3 || reply[1] != msg[1] || reply[2] != msg[2]);
+			 (reply[1] != m1 || reply[2] != m2);
 
 		mbx->cts = false;
 		if (!reason) {
