@@ -10,8 +10,10 @@
  * on every read of VFMailbox, so every read is OR'ed into a shadow and a bit
  * leaves the shadow only when someone acts on it.
  */
+#include <linux/array_size.h>
 #include <linux/delay.h>
 #include <linux/export.h>
+#include <linux/string.h>
 
 #include "srnic_regs.h"
 #include "srnic_mbx.h"
@@ -262,16 +264,17 @@ EXPORT_SYMBOL_GPL(srnic_mbx_pf_test_and_clear_vflr);
  * @hw: VF BAR0 accessors
  * @can_sleep: the caller runs every polling function in process context
  *
- * The timeout starts disarmed: the first posted operation must be the
- * reset handshake, preceded by srnic_mbx_vf_rearm(). Context: any.
+ * The timeout starts disarmed and the session not ready: the first posted
+ * operation must be the reset handshake (srnic_mbx_vf_handshake()).
+ * Context: any.
  */
 void srnic_mbx_vf_init(struct srnic_mbx_vf *mbx, struct srnic_hw *hw,
 		       bool can_sleep)
 {
+	memset(mbx, 0, sizeof(*mbx));
 	mbx->hw = hw;
-	mbx->shadow = 0;
-	mbx->timeout_armed = false;
 	mbx->can_sleep = can_sleep;
+	mbx->api = SRNIC_MBX_API_1_0;
 }
 EXPORT_SYMBOL_GPL(srnic_mbx_vf_init);
 
@@ -361,6 +364,7 @@ EXPORT_SYMBOL_GPL(srnic_mbx_vf_check_rstd);
 
 static void srnic_mbx_vf_delay(struct srnic_mbx_vf *mbx, unsigned int us)
 {
+	mbx->waited_us += us;
 	if (mbx->can_sleep)
 		usleep_range(us, us + us / 4);
 	else
@@ -454,21 +458,34 @@ int srnic_mbx_vf_read(struct srnic_mbx_vf *mbx, u32 *msg, unsigned int words)
 }
 EXPORT_SYMBOL_GPL(srnic_mbx_vf_read);
 
+/*
+ * One VFMailbox read per round: RSTI is taken from the same read that fed
+ * the shadow, because a second read would swallow a PFSTS, PFACK or RSTD
+ * that arrived in between.
+ */
 static int srnic_mbx_vf_poll(struct srnic_mbx_vf *mbx, u32 bit)
 {
-	unsigned int i;
+	unsigned long waited = 0;
+	unsigned int i, us;
+	u32 v;
 
 	if (!mbx->timeout_armed)
 		return -ETIMEDOUT;
-	for (i = 0; i < SRNIC_MBX_VF_POLL_TRIES; i++) {
-		if (srnic_mbx_vf_test_and_clear(mbx, bit))
-			return 0;
-		if (srnic_removed(mbx->hw))
+	for (i = 0; waited < SRNIC_MBX_VF_TIMEOUT_US; i++) {
+		v = srnic_mbx_vf_read_ctrl(mbx);
+		if (v == ~0U || srnic_removed(mbx->hw))
 			return -ENODEV;
-		/* A PF reset in progress will not answer; don't wait 1 s. */
-		if (srnic_rd32(mbx->hw, SRNIC_VF_MAILBOX) & SRNIC_VFMB_RSTI)
+		if (mbx->shadow & bit) {
+			mbx->shadow &= ~bit;
+			return 0;
+		}
+		/* a PF reset in progress will not answer: don't wait 1 s */
+		if (v & SRNIC_VFMB_RSTI)
 			return -ECONNRESET;
-		srnic_mbx_vf_delay(mbx, SRNIC_MBX_VF_POLL_DELAY_US);
+		us = i < SRNIC_MBX_VF_POLL_FAST ? SRNIC_MBX_VF_POLL_FAST_US :
+						  SRNIC_MBX_VF_POLL_DELAY_US;
+		srnic_mbx_vf_delay(mbx, us);
+		waited += us;
 	}
 	mbx->timeout_armed = false;
 	return -ETIMEDOUT;
@@ -479,7 +496,8 @@ static int srnic_mbx_vf_poll(struct srnic_mbx_vf *mbx, u32 bit)
  * @mbx: VF mailbox
  *
  * Context: process context if @mbx->can_sleep; otherwise any, but it may
- * spin for about 1 s (SRNIC_MBX_VF_POLL_TRIES * SRNIC_MBX_VF_POLL_DELAY_US).
+ * spin for SRNIC_MBX_VF_TIMEOUT_US (1 s), reading VFMailbox at most
+ * SRNIC_MBX_VF_POLL_MAX_READS times.
  *
  * Return: 0; -ETIMEDOUT (the timeout is then disarmed until
  * srnic_mbx_vf_rearm()), -ECONNRESET if the PF is resetting, -ENODEV.
@@ -551,3 +569,391 @@ int srnic_mbx_vf_read_posted(struct srnic_mbx_vf *mbx, u32 *msg,
 	return srnic_mbx_vf_read(mbx, msg, words);
 }
 EXPORT_SYMBOL_GPL(srnic_mbx_vf_read_posted);
+
+/* VF client -------------------------------------------------------------- */
+
+/*
+ * A transaction: read a PF message already waiting (our request would
+ * overwrite it), write the request, wait for the PF's STS and read the
+ * reply. Waiting for PFACK first would add nothing: the PF acks and posts
+ * the reply in one go, and a PF that acked but never answers is as broken
+ * as one that does neither. The wait watches RSTI, so a PF reset ends it
+ * at once. A reply that does not match the request is a PF message that
+ * raced with (and overwrote) it, or garbage: it is handled as a PF message
+ * and the request is sent again, a bounded number of times.
+ */
+
+/* What a PF message tells the session. Kicks only count once clear to send. */
+static void srnic_mbx_vf_handle_pf_word(struct srnic_mbx_vf *mbx, u32 w0)
+{
+	mbx->stats.pf_msgs++;
+
+	if ((w0 & SRNIC_MBX_NACK) && !(w0 & SRNIC_MBX_CTS)) {
+		if (mbx->cts) {
+			/* the PF no longer considers us clear to send */
+			mbx->stats.kicks++;
+			mbx->cts = false;
+			mbx->need_reset = true;
+		}
+		return;
+	}
+	if (srnic_mbx_msgid(w0) != SRNIC_MBX_PF_CONTROL_MSG)
+		return;		/* a stale reply: nothing to learn */
+	if (!mbx->ready)
+		return;		/* CTS is only given by the handshake */
+
+	mbx->cts = !!(w0 & SRNIC_MBX_CTS);
+	if (mbx->api >= SRNIC_MBX_API_1_1)
+		mbx->pf_link = mbx->cts && (srnic_mbx_msginfo(w0) &
+					    SRNIC_MBX_CTRL_LINK_UP);
+}
+
+/* Read a PF message if one is waiting. Return: true if one was read. */
+static bool srnic_mbx_vf_drain(struct srnic_mbx_vf *mbx)
+{
+	u32 w0;
+
+	if (!srnic_mbx_vf_test_and_clear(mbx, SRNIC_VFMB_PFSTS))
+		return false;
+	if (srnic_mbx_vf_read(mbx, &w0, 1))
+		return false;
+	srnic_mbx_vf_handle_pf_word(mbx, w0);
+	return true;
+}
+
+/**
+ * srnic_mbx_vf_xact - send one request and read the PF's reply to it
+ * @mbx: VF mailbox
+ * @msg: request, @len words
+ * @len: words to send, at most SRNIC_MBX_WORDS
+ * @reply: out, @rlen words; zeroed first
+ * @rlen: words to read back, at most SRNIC_MBX_WORDS
+ *
+ * The only VF transaction path. Sends at most SRNIC_MBX_VF_XACT_TRIES
+ * times, each send waiting at most SRNIC_MBX_VF_TIMEOUT_US, and sends no
+ * more once that much time went by; replies to
+ * other messages are consumed as PF messages. Any failure but -ENODEV makes
+ * the session void (@mbx->need_reset), so that only a new handshake sends
+ * again.
+ *
+ * Context: as srnic_mbx_vf_poll_ack(); the caller serializes.
+ *
+ * Return: 0 when the PF answered this request (ACK or NACK, see @reply),
+ * -ETIMEDOUT, -ECONNRESET (PF reset, or it kicked us), -EAGAIN (no reply
+ * to this request among the ones received), -EBUSY (no buffer lock),
+ * -ENODEV.
+ */
+int srnic_mbx_vf_xact(struct srnic_mbx_vf *mbx, const u32 *msg,
+		      unsigned int len, u32 *reply, unsigned int rlen)
+{
+	unsigned long start = mbx->waited_us;
+	unsigned int tries;
+	int err = -EAGAIN;
+
+	rlen = srnic_mbx_clamp(rlen);
+	memset(reply, 0, rlen * sizeof(*reply));
+	for (tries = 0; tries < SRNIC_MBX_VF_XACT_TRIES; tries++) {
+		/* a PF that trickles wrong replies must not multiply the wait */
+		if (mbx->waited_us - start >= SRNIC_MBX_VF_TIMEOUT_US)
+			break;
+		srnic_mbx_vf_drain(mbx);
+		if (mbx->need_reset) {
+			err = -ECONNRESET;
+			break;
+		}
+		if (!mbx->timeout_armed) {
+			err = -ETIMEDOUT;
+			break;
+		}
+		err = srnic_mbx_vf_write(mbx, msg, len);
+		if (err)
+			break;
+		err = srnic_mbx_vf_poll_msg(mbx);
+		if (err)
+			break;
+		/* the reply acknowledges the request as well */
+		mbx->shadow &= ~SRNIC_VFMB_PFACK;
+		err = srnic_mbx_vf_read(mbx, reply, rlen);
+		if (err)
+			break;
+		if (srnic_mbx_reply_status(msg[0], reply[0]) !=
+		    SRNIC_MBX_ST_BAD)
+			return 0;
+		srnic_mbx_vf_handle_pf_word(mbx, reply[0]);
+		memset(reply, 0, rlen * sizeof(*reply));
+		err = -EAGAIN;
+	}
+	if (err == -ETIMEDOUT)
+		mbx->stats.timeouts++;
+	if (err != -ENODEV) {
+		mbx->cts = false;
+		mbx->need_reset = true;
+	}
+	return err;
+}
+EXPORT_SYMBOL_GPL(srnic_mbx_vf_xact);
+
+/**
+ * srnic_mbx_vf_request - a request as the guest sees it
+ * @mbx: VF mailbox
+ * @msg: request, @len words
+ * @len: words to send
+ * @dflt: errno for a NACK that gives no reason (API 1.0, or R_NONE)
+ *
+ * A NACK is never success. A NACK without CTS is a PF that forgot us
+ * (reset, kick): the session is void and the answer -EAGAIN, unless an API
+ * 1.1 PF gave a real reason (a refusal while our link is administratively
+ * down).
+ *
+ * Context: as srnic_mbx_vf_xact().
+ *
+ * Return: 0 on ACK, the PF's reason as an errno (@dflt if none) on NACK,
+ * -EAGAIN when no session is up, or the error of srnic_mbx_vf_xact().
+ */
+int srnic_mbx_vf_request(struct srnic_mbx_vf *mbx, const u32 *msg,
+			 unsigned int len, int dflt)
+{
+	u32 reply[SRNIC_MBX_NACK_1_1_LEN], m1, m2;
+	bool reason;
+	int err;
+
+	if (srnic_removed(mbx->hw))
+		return -ENODEV;
+	if (!mbx->ready || mbx->need_reset)
+		return -EAGAIN;
+
+	err = srnic_mbx_vf_xact(mbx, msg, len, reply, ARRAY_SIZE(reply));
+	if (err)
+		return err;
+
+	if (reply[0] & SRNIC_MBX_ACK) {
+		if (!(reply[0] & SRNIC_MBX_CTS)) {
+			/* done, but the PF says we are not clear to send */
+			mbx->cts = false;
+			mbx->need_reset = true;
+		}
+		return 0;
+	}
+
+	mbx->stats.nacks++;
+	if (!(reply[0] & SRNIC_MBX_CTS)) {
+		/* a PF echoing the request back is no reason */
+		m1 = len > 1 ? msg[1] : 0;
+		m2 = len > 2 ? msg[2] : 0;
+		reason = mbx->api >= SRNIC_MBX_API_1_1 &&
+			 reply[1] > SRNIC_MBX_R_NONE &&
+			 reply[1] < SRNIC_MBX_R_NR &&
+			 reply[1] != SRNIC_MBX_R_AGAIN &&
+			 (reply[1] != m1 || reply[2] != m2);
+
+		mbx->cts = false;
+		if (!reason) {
+			mbx->stats.kicks++;
+			mbx->need_reset = true;
+			return -EAGAIN;
+		}
+	}
+	if (mbx->api >= SRNIC_MBX_API_1_1)
+		return srnic_mbx_reason_to_errno(reply[1], dflt);
+	return dflt;
+}
+EXPORT_SYMBOL_GPL(srnic_mbx_vf_request);
+
+static int srnic_mbx_vf_negotiate(struct srnic_mbx_vf *mbx)
+{
+	u32 msg[SRNIC_MBX_API_NEGOTIATE_LEN], reply[SRNIC_MBX_API_REPLY_LEN];
+	int err;
+
+	msg[0] = SRNIC_MBX_API_NEGOTIATE;
+	msg[1] = SRNIC_MBX_API_MAGIC;
+	msg[2] = SRNIC_MBX_API_LATEST;
+	err = srnic_mbx_vf_xact(mbx, msg, ARRAY_SIZE(msg), reply,
+				ARRAY_SIZE(reply));
+	if (err)
+		return err;
+	if (!(reply[0] & SRNIC_MBX_CTS))
+		return -EAGAIN;	/* VF_RESET made us clear to send */
+	/* a NACK is the stock igb PF: "Unhandled Msg", stay on 1.0 */
+	if ((reply[0] & SRNIC_MBX_ACK) && reply[1] == SRNIC_MBX_API_MAGIC &&
+	    reply[2] > SRNIC_MBX_API_1_0 && reply[2] <= SRNIC_MBX_API_LATEST)
+		mbx->api = reply[2];
+	return 0;
+}
+
+/**
+ * srnic_mbx_vf_handshake - reset the VF and start a session with the PF
+ * @mbx: VF mailbox
+ * @mac: out: the MAC the PF holds for this VF, or all zeros
+ *
+ * VTCTRL.RST stops the VF's queues and tells the PF (VFLRE); VF_RESET
+ * makes us clear to send again and brings the PF's MAC; then the newest
+ * mailbox API both sides speak is agreed. Every step is bounded: the whole
+ * call waits at most SRNIC_MBX_VF_RSTI_WAIT ms plus two transactions.
+ *
+ * Context: as srnic_mbx_vf_xact().
+ *
+ * Return: 0 with @mbx->ready set; -EAGAIN while the PF is resetting (RSTI)
+ * or answered only other messages, -EPROTO for a reply that is not one, a
+ * transport error, or -ENODEV. On error the session stays void.
+ */
+int srnic_mbx_vf_handshake(struct srnic_mbx_vf *mbx, u8 *mac)
+{
+	u32 msg[SRNIC_MBX_VF_RESET_LEN], reply[SRNIC_MBX_VF_RESET_REPLY_LEN];
+	unsigned int i;
+	int err;
+	u32 v;
+
+	mbx->ready = false;
+	mbx->need_reset = true;
+	mbx->cts = false;
+	mbx->pf_link = false;
+	mbx->api = SRNIC_MBX_API_1_0;
+	memset(mac, 0, ETH_ALEN);
+
+	v = srnic_mbx_vf_read_ctrl(mbx);
+	if (v == ~0U || srnic_removed(mbx->hw))
+		return -ENODEV;
+	/* the PF is down or resetting: it would not answer, try again later */
+	if (v & SRNIC_VFMB_RSTI)
+		return -EAGAIN;
+	srnic_wr32(mbx->hw, SRNIC_VF_CTRL, SRNIC_VF_CTRL_RST);
+
+	/* RSTI is the PF's reset; ours only takes the queues down */
+	for (i = 0; i < SRNIC_MBX_VF_RSTI_WAIT; i++) {
+		v = srnic_mbx_vf_read_ctrl(mbx);
+		if (v == ~0U)
+			return -ENODEV;
+		if (!(v & SRNIC_VFMB_RSTI))
+			break;
+		srnic_mbx_vf_delay(mbx, SRNIC_MBX_VF_RSTI_DELAY_US);
+	}
+	if (v & SRNIC_VFMB_RSTI)
+		return -EAGAIN;
+	/* whatever the PF said before our reset is void now */
+	mbx->shadow = 0;
+	srnic_mbx_vf_rearm(mbx);
+	mbx->need_reset = false;
+
+	msg[0] = SRNIC_MBX_VF_RESET;
+	err = srnic_mbx_vf_xact(mbx, msg, ARRAY_SIZE(msg), reply,
+				ARRAY_SIZE(reply));
+	if (!err)
+		err = srnic_mbx_parse_reset_reply(reply, mac);
+	if (err)
+		goto fail;
+	mbx->cts = true;
+
+	err = srnic_mbx_vf_negotiate(mbx);
+	if (err)
+		goto fail;
+
+	/* our own reset may have raised RSTD on silicon: it is consumed */
+	srnic_mbx_vf_read_ctrl(mbx);
+	mbx->shadow &= ~SRNIC_VFMB_RSTD;
+	if (mbx->need_reset) {
+		err = -EAGAIN;
+		goto fail;
+	}
+	/* the PF's link as of now; API 1.1 control messages refine it */
+	v = srnic_rd32(mbx->hw, SRNIC_VF_STATUS);
+	mbx->pf_link = v != ~0U && (v & SRNIC_STATUS_LU);
+	mbx->ready = true;
+	return 0;
+fail:
+	if (err != -ENODEV && srnic_removed(mbx->hw))
+		err = -ENODEV;
+	mbx->cts = false;
+	mbx->need_reset = true;
+	mbx->api = SRNIC_MBX_API_1_0;
+	memset(mac, 0, ETH_ALEN);
+	return err;
+}
+EXPORT_SYMBOL_GPL(srnic_mbx_vf_handshake);
+
+/**
+ * srnic_mbx_vf_first_handshake - the handshake at probe time
+ * @mbx: VF mailbox
+ * @mac: out, as srnic_mbx_vf_handshake()
+ *
+ * Gives a PF that is still resetting a moment (retries on -EAGAIN), within
+ * SRNIC_MBX_VF_FIRST_BUDGET_US of requested delays. Anything else, a PF
+ * that does not answer included, is returned after one attempt: the
+ * driver then comes up without carrier and keeps trying in the background.
+ *
+ * Context: process context (@mbx->can_sleep) or any with long spins.
+ *
+ * Return: as srnic_mbx_vf_handshake().
+ */
+int srnic_mbx_vf_first_handshake(struct srnic_mbx_vf *mbx, u8 *mac)
+{
+	unsigned long start = mbx->waited_us;
+	int err;
+
+	for (;;) {
+		err = srnic_mbx_vf_handshake(mbx, mac);
+		if (err != -EAGAIN ||
+		    mbx->waited_us - start + SRNIC_MBX_VF_FIRST_DELAY_US >
+		    SRNIC_MBX_VF_FIRST_BUDGET_US)
+			return err;
+		mbx->waited_us += SRNIC_MBX_VF_FIRST_DELAY_US;
+		if (mbx->can_sleep)
+			msleep(SRNIC_MBX_VF_FIRST_DELAY_US / 1000);
+		else
+			mdelay(SRNIC_MBX_VF_FIRST_DELAY_US / 1000);
+	}
+}
+EXPORT_SYMBOL_GPL(srnic_mbx_vf_first_handshake);
+
+/**
+ * srnic_mbx_vf_service - look for PF messages and PF resets
+ * @mbx: VF mailbox
+ *
+ * Reads a waiting PF control message (CTS, link, kick) and voids the
+ * session on RSTI or RSTD (RSTD is consumed: it is acted on by the reset
+ * the caller now runs). Context: any; the caller serializes.
+ *
+ * Return: true if the session is void and a handshake is needed.
+ */
+bool srnic_mbx_vf_service(struct srnic_mbx_vf *mbx)
+{
+	u32 v = srnic_mbx_vf_read_ctrl(mbx);
+
+	if (v == ~0U || srnic_removed(mbx->hw))
+		return true;
+	if (v & (SRNIC_VFMB_RSTI | SRNIC_VFMB_RSTD)) {
+		if (mbx->ready && !mbx->need_reset)
+			mbx->stats.pf_resets++;
+		mbx->shadow &= ~SRNIC_VFMB_RSTD;
+		mbx->cts = false;
+		mbx->need_reset = true;
+		return true;
+	}
+	srnic_mbx_vf_drain(mbx);
+	return mbx->need_reset || !mbx->ready;
+}
+EXPORT_SYMBOL_GPL(srnic_mbx_vf_service);
+
+/**
+ * srnic_mbx_vf_link_ok - should the VF's carrier be on?
+ * @mbx: VF mailbox
+ *
+ * API 1.1: the PF's word (CTS and the link bit of its last message).
+ * API 1.0: CTS and the PF's physical link (VTSTATUS.LU).
+ * Context: any; the caller serializes.
+ *
+ * Return: true if the link is up.
+ */
+bool srnic_mbx_vf_link_ok(struct srnic_mbx_vf *mbx)
+{
+	u32 status;
+
+	if (!mbx->ready || mbx->need_reset)
+		return false;
+	status = srnic_rd32(mbx->hw, SRNIC_VF_STATUS);
+	if (status == ~0U)
+		return false;
+	if (mbx->api >= SRNIC_MBX_API_1_1)
+		return mbx->cts && mbx->pf_link;
+	return mbx->cts && (status & SRNIC_STATUS_LU);
+}
+EXPORT_SYMBOL_GPL(srnic_mbx_vf_link_ok);

@@ -45,11 +45,6 @@
 /* recovery keeps the carrier this long before giving up on it */
 #define SRNIC_VF_CARRIER_GRACE	HZ
 
-/* mailbox: a reply normally comes within a few ms; give up after this */
-#define SRNIC_VF_MBX_TIMEOUT_MS	1000
-/* RSTI after VTCTRL.RST: wait this long before calling the PF "resetting" */
-#define SRNIC_VF_RSTI_WAIT_MS	20
-
 /* extra unicast filters the 82576 PFs give a VF */
 #define SRNIC_VF_MAX_UC		3
 
@@ -63,6 +58,7 @@ enum srnic_vf_state_bits {
 	SRNIC_VF_GONE,		/* surprise removal seen */
 	SRNIC_VF_IN_FLR,	/* between reset_prepare and reset_done */
 	SRNIC_VF_NOTIFY_PEERS,	/* MAC changed by the PF: announce it */
+	SRNIC_VF_SERVICE_ON,	/* probe done: the service task may be queued */
 	SRNIC_VF_NBITS,
 };
 
@@ -84,7 +80,7 @@ struct srnic_vf_hw_stats {
 struct srnic_vf_sw_stats {
 	u64 resets;		/* completed reset handshakes */
 	u64 reset_fail;		/* handshakes that did not complete */
-	u64 mbx_timeouts;
+	u64 mbx_timeouts;	/* these five: copies of srnic_mbx_vf_stats */
 	u64 mbx_nacks;
 	u64 pf_msgs;		/* PF control messages read */
 	u64 pf_resets;		/* RSTI/RSTD seen */
@@ -112,12 +108,9 @@ struct srnic_vf {
 	unsigned long state[BITS_TO_LONGS(SRNIC_VF_NBITS)];
 	u32 msg_enable;
 
-	/* mailbox client, mbx_lock */
+	/* mailbox client, mbx_lock; mbx holds the session (api, cts, link) */
 	struct mutex mbx_lock;
 	struct srnic_mbx_vf mbx;
-	u16 api;			/* negotiated, SRNIC_MBX_API_1_0 by default */
-	bool cts;			/* PF says we are clear to send */
-	bool pf_link;			/* API 1.1 link bit of the last PF message */
 	bool pf_mac;			/* the PF assigned the MAC (admin MAC) */
 	bool mac_user_set;		/* the guest chose its MAC (ndo) */
 	u8 perm_addr[ETH_ALEN];		/* MAC from the last VF_RESET reply */
@@ -193,6 +186,7 @@ irqreturn_t srnic_vf_mbx_irq(int irq, void *data);
 
 /* srnic_vf_mbx.c */
 int srnic_vf_mbx_reset(struct srnic_vf *vf);
+int srnic_vf_mbx_first_reset(struct srnic_vf *vf);
 void srnic_vf_mbx_poll(struct srnic_vf *vf);
 int srnic_vf_mbx_set_mac(struct srnic_vf *vf, const u8 *mac);
 int srnic_vf_mbx_set_vlan(struct srnic_vf *vf, u16 vid, bool add);

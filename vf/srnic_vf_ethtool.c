@@ -67,7 +67,7 @@ static void srnic_vf_get_drvinfo(struct net_device *netdev,
 	strscpy(info->driver, SRNIC_VF_DRV_NAME, sizeof(info->driver));
 	strscpy(info->bus_info, pci_name(vf->pdev), sizeof(info->bus_info));
 	snprintf(info->fw_version, sizeof(info->fw_version),
-		 "mailbox API %u.%u", vf->api >> 8, vf->api & 0xff);
+		 "mailbox API %u.%u", vf->mbx.api >> 8, vf->mbx.api & 0xff);
 }
 
 static u32 srnic_vf_get_msglevel(struct net_device *netdev)
@@ -215,6 +215,13 @@ static void srnic_vf_get_ethtool_stats(struct net_device *netdev,
 	unsigned long flags;
 	unsigned int i, q;
 
+	mutex_lock(&vf->mbx_lock);
+	vf->sw_stats.mbx_timeouts = vf->mbx.stats.timeouts;
+	vf->sw_stats.mbx_nacks = vf->mbx.stats.nacks;
+	vf->sw_stats.pf_msgs = vf->mbx.stats.pf_msgs;
+	vf->sw_stats.pf_resets = vf->mbx.stats.pf_resets;
+	vf->sw_stats.kicks = vf->mbx.stats.kicks;
+	mutex_unlock(&vf->mbx_lock);
 	for (i = 0; i < SRNIC_VF_N_SW; i++)
 		*data++ = *(u64 *)((u8 *)&vf->sw_stats +
 				   srnic_vf_sw_stats_desc[i].offset);
@@ -228,8 +235,8 @@ static void srnic_vf_get_ethtool_stats(struct net_device *netdev,
 	*data++ = vf->hw_stats.mprc.total;
 	spin_unlock_irqrestore(&vf->stats_lock, flags);
 
-	*data++ = vf->api;
-	*data++ = vf->cts;
+	*data++ = vf->mbx.api;
+	*data++ = vf->mbx.cts;
 
 	for (q = 0; q < SRNIC_VF_MAX_QP; q++) {
 		srnic_ring_tx_stats_read(vf->tx_ring[q], &rs, &ts);

@@ -23,10 +23,6 @@ MODULE_PARM_DESC(debug, "netif message level (0=none,...,16=all; -1 default)");
 
 #define SRNIC_VF_MSG_DEFAULT	(NETIF_MSG_DRV | NETIF_MSG_PROBE | NETIF_MSG_LINK)
 
-/* probe: how long to wait for a PF that is still coming up */
-#define SRNIC_VF_PROBE_TRIES	20
-#define SRNIC_VF_PROBE_WAIT_MS	100
-
 /* register read back to tell a live window from a dead one */
 #define SRNIC_VF_PROBE_EITR	0x0ff0
 #define SRNIC_VF_EITR_MASK	0x7ffc
@@ -265,6 +261,9 @@ static int srnic_vf_check_window(struct srnic_vf *vf)
 
 	status = readl(vf->bar0 + SRNIC_VF_STATUS);
 	mbx = readl(vf->bar0 + SRNIC_VF_MAILBOX);
+	/* read-to-clear: what this read saw is the mailbox's to act on */
+	if (mbx != ~0U)
+		vf->mbx.shadow |= mbx & SRNIC_VFMB_R2C_BITS;
 	if (status == ~0U && mbx == ~0U) {
 		dev_err(&vf->pdev->dev,
 			"register window reads all ones: VF not responding\n");
@@ -323,22 +322,6 @@ static void srnic_vf_free_irqs(struct srnic_vf *vf)
 			 i < SRNIC_VF_MAX_QP ? (void *)vf->q_vector[i] : vf);
 }
 
-/* The first handshake: give a PF that is still starting a moment. */
-static int srnic_vf_first_reset(struct srnic_vf *vf)
-{
-	unsigned int i;
-	int err = -EAGAIN;
-
-	for (i = 0; i < SRNIC_VF_PROBE_TRIES; i++) {
-		err = srnic_vf_mbx_reset(vf);
-		if (err != -EAGAIN && err != -ETIMEDOUT &&
-		    err != -ECONNRESET)
-			break;
-		msleep(SRNIC_VF_PROBE_WAIT_MS);
-	}
-	return err;
-}
-
 static int srnic_vf_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 {
 	struct net_device *netdev;
@@ -375,12 +358,13 @@ static int srnic_vf_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 		err = -EIO;
 		goto err_free;
 	}
+	vf->hw.hw_addr = vf->bar0;
+	srnic_mbx_vf_init(&vf->mbx, &vf->hw, true);
 	err = srnic_vf_check_window(vf);
 	if (err)
 		goto err_unmap;
-	vf->hw.hw_addr = vf->bar0;
 	vf->hw.removed = srnic_vf_hw_removed;
-	srnic_mbx_vf_init(&vf->mbx, &vf->hw, true);
+	vf->next_reset = jiffies;
 
 	err = srnic_vf_netdev_create(vf);
 	if (err)
@@ -398,12 +382,14 @@ static int srnic_vf_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	if (err)
 		goto err_vectors;
 
-	err = srnic_vf_first_reset(vf);
+	/* bounded: a PF that does not answer costs one mailbox timeout */
+	err = srnic_vf_mbx_first_reset(vf);
 	if (err == -ENODEV || err == -EPROTO)
 		goto err_irqs;
 	if (err)
 		dev_warn(&pdev->dev,
-			 "PF does not answer yet (%d); will keep trying\n", err);
+			 "PF does not answer yet (%d); no carrier, will keep trying\n",
+			 err);
 	if (vf->pf_mac) {
 		eth_hw_addr_set(netdev, vf->perm_addr);
 		ether_addr_copy(netdev->perm_addr, vf->perm_addr);
@@ -428,7 +414,13 @@ static int srnic_vf_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	dev_info(&pdev->dev, "%s: %pM, %s MAC, mailbox API %u.%u\n",
 		 netdev->name, netdev->dev_addr,
 		 vf->pf_mac ? "PF-assigned" : "random",
-		 vf->api >> 8, vf->api & 0xff);
+		 vf->mbx.api >> 8, vf->mbx.api & 0xff);
+	/*
+	 * Nothing can fail from here on: only now may the service task run
+	 * (srnic_vf_service_now() was a no-op until this bit), so no error
+	 * path above has a work item to cancel.
+	 */
+	set_bit(SRNIC_VF_SERVICE_ON, vf->state);
 	queue_delayed_work(system_wq, &vf->service, SRNIC_VF_PERIOD_RECOVER);
 	return 0;
 
@@ -441,6 +433,8 @@ err_netdev:
 err_unmap:
 	pci_iounmap(pdev, vf->bar0);
 err_free:
+	pci_set_drvdata(pdev, NULL);
+	mutex_destroy(&vf->mbx_lock);
 	kfree(vf);
 err_release:
 	pci_release_mem_regions(pdev);
@@ -454,6 +448,7 @@ static void srnic_vf_remove(struct pci_dev *pdev)
 	struct srnic_vf *vf = pci_get_drvdata(pdev);
 
 	set_bit(SRNIC_VF_REMOVING, vf->state);
+	clear_bit(SRNIC_VF_SERVICE_ON, vf->state);
 	cancel_delayed_work_sync(&vf->service);
 	unregister_netdev(vf->netdev);
 	srnic_vf_free_irqs(vf);

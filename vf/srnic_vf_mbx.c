@@ -1,167 +1,38 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * srnic_vf: mailbox client. The reset handshake, API negotiation and every
- * request the guest can make of the PF, with the PF's answer turned into an
- * errno. Every function here sleeps and is serialized by vf->mbx_lock.
- *
- * A transaction is: drain any PF message already waiting (it would be
- * overwritten by our request), write the request, then wait for the PF's
- * STS. Waiting for PFACK first would add nothing: the PF acks and posts the
- * reply in one go, and a PF that acked but never answers is as broken as
- * one that does neither. While waiting the client also watches RSTI, so a
- * PF reset turns into an immediate -ECONNRESET instead of a timeout, and it
- * recognises a PF control message that raced with (and overwrote) the
- * request: that one is handled and the request sent again.
+ * srnic_vf: mailbox client glue. The transaction path, the reset handshake
+ * and the reply checks live in mailbox/ (srnic_mbx_vf_*), where the unit
+ * tests run them against a hostile simulated PF; this file builds the
+ * requests the guest makes, turns a void mailbox session into a recovery
+ * of the netdev, and re-applies the configuration after a handshake.
+ * Every function here sleeps and is serialized by vf->mbx_lock.
  */
-#include <linux/delay.h>
 #include <linux/jiffies.h>
 
 #include "srnic_vf.h"
 
-/* request word counts by message, replies are one word unless noted */
-#define SRNIC_VF_REQ_RETRIES	2
-
-static void vf_mbx_handle_pf_word(struct srnic_vf *vf, u32 w0)
+/* The mailbox session went void: recover (once per event) */
+static void vf_mbx_sync_state(struct srnic_vf *vf, const u32 *msg, int err)
 {
 	lockdep_assert_held(&vf->mbx_lock);
-	vf->sw_stats.pf_msgs++;
-
-	if ((w0 & SRNIC_MBX_NACK) && !(w0 & SRNIC_MBX_CTS)) {
-		/* the PF no longer considers us clear to send: start over */
-		vf->sw_stats.kicks++;
-		vf->cts = false;
-		set_bit(SRNIC_VF_NEED_RESET, vf->state);
+	if (!vf->mbx.need_reset || test_bit(SRNIC_VF_GONE, vf->state))
 		return;
-	}
-	if (srnic_mbx_msgid(w0) != SRNIC_MBX_PF_CONTROL_MSG)
-		return;		/* a stale reply: nothing to learn */
-
-	vf->cts = !!(w0 & SRNIC_MBX_CTS);
-	if (vf->api >= SRNIC_MBX_API_1_1)
-		vf->pf_link = vf->cts && (srnic_mbx_msginfo(w0) &
-					  SRNIC_MBX_CTRL_LINK_UP);
-}
-
-/* Read a PF message if one is waiting. Returns true if one was read. */
-static bool vf_mbx_drain(struct srnic_vf *vf)
-{
-	u32 w0;
-
-	if (!srnic_mbx_vf_test_and_clear(&vf->mbx, SRNIC_VFMB_PFSTS))
-		return false;
-	if (srnic_mbx_vf_read(&vf->mbx, &w0, 1))
-		return false;
-	vf_mbx_handle_pf_word(vf, w0);
-	return true;
-}
-
-/* RSTI now or RSTD since we last looked: the PF reset under us */
-static bool vf_mbx_pf_reset_seen(struct srnic_vf *vf)
-{
-	u32 v = srnic_mbx_vf_read_ctrl(&vf->mbx);
-
-	if (v == ~0U)
-		return true;
-	return v & (SRNIC_VFMB_RSTI | SRNIC_VFMB_RSTD);
-}
-
-static void vf_mbx_sleep(unsigned int i)
-{
-	/* replies take tens of microseconds on silicon, more under emulation */
-	if (i < 20)
-		usleep_range(50, 100);
-	else
-		usleep_range(500, 1000);
-}
-
-/*
- * Wait for the PF's STS and read @len words. Returns 0, -ETIMEDOUT,
- * -ECONNRESET (PF reset), -ENODEV.
- */
-static int vf_mbx_wait_reply(struct srnic_vf *vf, u32 *reply,
-			     unsigned int len)
-{
-	unsigned long deadline = jiffies +
-				 msecs_to_jiffies(SRNIC_VF_MBX_TIMEOUT_MS);
-	unsigned int i;
-	u32 v;
-
-	for (i = 0; ; i++) {
-		v = srnic_mbx_vf_read_ctrl(&vf->mbx);
-		if (v == ~0U || srnic_removed(&vf->hw))
-			return -ENODEV;
-		if (srnic_mbx_vf_test_and_clear(&vf->mbx, SRNIC_VFMB_PFSTS)) {
-			vf->mbx.shadow &= ~SRNIC_VFMB_PFACK;
-			return srnic_mbx_vf_read(&vf->mbx, reply, len);
-		}
-		if (v & SRNIC_VFMB_RSTI)
-			return -ECONNRESET;
-		if (time_after(jiffies, deadline))
-			return -ETIMEDOUT;
-		vf_mbx_sleep(i);
-	}
-}
-
-/**
- * vf_mbx_xact - one request/reply exchange
- * @vf: the VF
- * @msg: request, SRNIC_MBX_WORDS long (unused words zero)
- * @len: words to send
- * @reply: out, SRNIC_MBX_WORDS long
- * @rlen: words to read back
- *
- * Context: process, vf->mbx_lock held.
- *
- * Return: 0 when the PF answered this request (ACK or NACK, see @reply),
- * -ETIMEDOUT, -ECONNRESET, -EAGAIN (PF message raced twice), -ENODEV. Any
- * failure marks the VF for recovery.
- */
-static int vf_mbx_xact(struct srnic_vf *vf, const u32 *msg, unsigned int len,
-		       u32 *reply, unsigned int rlen)
-{
-	unsigned int tries;
-	int err;
-
-	lockdep_assert_held(&vf->mbx_lock);
-	for (tries = 0; tries < SRNIC_VF_REQ_RETRIES; tries++) {
-		vf_mbx_drain(vf);
-		err = srnic_mbx_vf_write(&vf->mbx, msg, len);
-		if (err)
-			break;
-		err = vf_mbx_wait_reply(vf, reply, rlen);
-		if (err)
-			break;
-		if (srnic_mbx_reply_status(msg[0], reply[0]) !=
-		    SRNIC_MBX_ST_BAD)
-			return 0;
-		/* a control message overwrote the request: act, resend */
-		vf_mbx_handle_pf_word(vf, reply[0]);
-		if (test_bit(SRNIC_VF_NEED_RESET, vf->state))
-			return -ECONNRESET;
-		err = -EAGAIN;
-	}
-	if (err == -ETIMEDOUT)
-		vf->sw_stats.mbx_timeouts++;
-	if (err != -ENODEV) {
-		if (net_ratelimit())
-			dev_warn(&vf->pdev->dev,
-				 "mailbox request 0x%08x failed: %d, resetting\n",
-				 msg[0], err);
-		vf->cts = false;
-		set_bit(SRNIC_VF_NEED_RESET, vf->state);
-		srnic_vf_service_now(vf);
-	}
-	return err;
+	if (test_and_set_bit(SRNIC_VF_NEED_RESET, vf->state))
+		return;
+	if (msg && net_ratelimit())
+		dev_warn(&vf->pdev->dev,
+			 "mailbox request 0x%08x failed: %d, resetting\n",
+			 msg[0], err);
+	srnic_vf_service_now(vf);
 }
 
 /*
  * A request as seen by the guest: 0 on ACK, the PF's reason as an errno on
  * NACK (@dflt if the PF gave none), or the transport error.
  */
-static int vf_mbx_request(struct srnic_vf *vf, u32 *msg, unsigned int len,
-			  int dflt)
+static int vf_mbx_request(struct srnic_vf *vf, const u32 *msg,
+			  unsigned int len, int dflt)
 {
-	u32 reply[SRNIC_MBX_WORDS] = {};
 	int err;
 
 	lockdep_assert_held(&vf->mbx_lock);
@@ -170,60 +41,40 @@ static int vf_mbx_request(struct srnic_vf *vf, u32 *msg, unsigned int len,
 	if (!test_bit(SRNIC_VF_HW_READY, vf->state) ||
 	    test_bit(SRNIC_VF_NEED_RESET, vf->state))
 		return -EAGAIN;
-
-	err = vf_mbx_xact(vf, msg, len, reply, SRNIC_MBX_NACK_1_1_LEN);
-	if (err)
-		return err;
-
-	if (reply[0] & SRNIC_MBX_ACK) {
-		vf->cts = !!(reply[0] & SRNIC_MBX_CTS);
-		return 0;
-	}
-
-	vf->sw_stats.mbx_nacks++;
-	if (!(reply[0] & SRNIC_MBX_CTS)) {
-		/*
-		 * NACK without CTS is a PF that forgot us (reset, kick) --
-		 * unless an API 1.1 PF gave a real reason: then it is a
-		 * refusal while our link is administratively down.
-		 */
-		bool reason = vf->api >= SRNIC_MBX_API_1_1 &&
-			      reply[1] > SRNIC_MBX_R_NONE &&
-			      reply[1] < SRNIC_MBX_R_NR &&
-			      reply[1] != SRNIC_MBX_R_AGAIN &&
-			      (reply[1] != msg[1] || reply[2] != msg[2]);
-
-		vf->cts = false;
-		if (!reason) {
-			set_bit(SRNIC_VF_NEED_RESET, vf->state);
-			srnic_vf_service_now(vf);
-			return -EAGAIN;
-		}
-	}
-	if (vf->api >= SRNIC_MBX_API_1_1)
-		return srnic_mbx_reason_to_errno(reply[1], dflt);
-	return dflt;
+	err = srnic_mbx_vf_request(&vf->mbx, msg, len, dflt);
+	vf_mbx_sync_state(vf, msg, err);
+	return err;
 }
 
 /* ---- reset handshake ----------------------------------------------------- */
 
-static int vf_mbx_negotiate(struct srnic_vf *vf)
+static int vf_mbx_reset_locked(struct srnic_vf *vf, bool first)
 {
-	u32 msg[SRNIC_MBX_WORDS] = {}, reply[SRNIC_MBX_WORDS] = {};
+	u8 mac[ETH_ALEN];
 	int err;
 
-	msg[0] = SRNIC_MBX_API_NEGOTIATE;
-	msg[1] = SRNIC_MBX_API_MAGIC;
-	msg[2] = SRNIC_MBX_API_LATEST;
-	err = vf_mbx_xact(vf, msg, SRNIC_MBX_API_NEGOTIATE_LEN, reply,
-			  SRNIC_MBX_API_REPLY_LEN);
-	if (err)
+	lockdep_assert_held(&vf->mbx_lock);
+	clear_bit(SRNIC_VF_HW_READY, vf->state);
+	clear_bit(SRNIC_VF_NEED_RESET, vf->state);
+	if (first)
+		err = srnic_mbx_vf_first_handshake(&vf->mbx, mac);
+	else
+		err = srnic_mbx_vf_handshake(&vf->mbx, mac);
+	if (err) {
+		if (err == -EPROTO)
+			dev_err(&vf->pdev->dev,
+				"PF answered the reset handshake with garbage\n");
+		if (err != -ENODEV)
+			set_bit(SRNIC_VF_NEED_RESET, vf->state);
 		return err;
-	vf->cts = !!(reply[0] & SRNIC_MBX_CTS);
-	/* a NACK is the stock igb PF: "Unhandled Msg", stay on 1.0 */
-	if ((reply[0] & SRNIC_MBX_ACK) && reply[1] == SRNIC_MBX_API_MAGIC &&
-	    reply[2] > SRNIC_MBX_API_1_0 && reply[2] <= SRNIC_MBX_API_LATEST)
-		vf->api = reply[2];
+	}
+	vf->pf_mac = is_valid_ether_addr(mac);
+	if (vf->pf_mac)
+		ether_addr_copy(vf->perm_addr, mac);
+	else
+		eth_zero_addr(vf->perm_addr);
+	memset(&vf->sent, 0, sizeof(vf->sent));
+	set_bit(SRNIC_VF_HW_READY, vf->state);
 	return 0;
 }
 
@@ -231,97 +82,39 @@ static int vf_mbx_negotiate(struct srnic_vf *vf)
  * srnic_vf_mbx_reset - reset the VF and run the handshake with the PF
  * @vf: the VF
  *
- * VTCTRL.RST stops the VF's queues and tells the PF (VFLRE); VF_RESET
- * makes us clear to send again and brings the MAC the PF holds for us;
- * then the newest mailbox API both sides speak is agreed. On success
- * vf->perm_addr holds the PF's MAC (vf->pf_mac) or is zero.
+ * See srnic_mbx_vf_handshake(). On success vf->perm_addr holds the PF's
+ * MAC (vf->pf_mac) or is zero. Context: process; takes mbx_lock. Sleeps
+ * up to about two mailbox timeouts.
  *
- * Context: process; takes mbx_lock. Sleeps up to about 2 mailbox timeouts.
- *
- * Return: 0, -EAGAIN while the PF is resetting (RSTI), -ENODEV, or the
- * mailbox error.
+ * Return: 0, -EAGAIN while the PF is resetting (RSTI), -ENODEV, -EPROTO,
+ * or the mailbox error.
  */
 int srnic_vf_mbx_reset(struct srnic_vf *vf)
 {
-	u32 msg[SRNIC_MBX_WORDS] = {}, reply[SRNIC_MBX_WORDS] = {};
-	u8 mac[ETH_ALEN];
-	unsigned int i;
 	int err;
-	u32 v;
 
 	mutex_lock(&vf->mbx_lock);
-	clear_bit(SRNIC_VF_HW_READY, vf->state);
-	vf->cts = false;
-	vf->api = SRNIC_MBX_API_1_0;
+	err = vf_mbx_reset_locked(vf, false);
+	mutex_unlock(&vf->mbx_lock);
+	return err;
+}
 
-	v = srnic_mbx_vf_read_ctrl(&vf->mbx);
-	if (v == ~0U || srnic_removed(&vf->hw)) {
-		err = -ENODEV;
-		goto out;
-	}
-	/* the PF is down or resetting: it would not answer, try again later */
-	if (v & SRNIC_VFMB_RSTI) {
-		err = -EAGAIN;
-		goto out;
-	}
-	vf_wr(vf, SRNIC_VF_CTRL, SRNIC_VF_CTRL_RST);
+/**
+ * srnic_vf_mbx_first_reset - the handshake at probe time
+ * @vf: the VF
+ *
+ * As srnic_vf_mbx_reset(), but waits a bounded moment for a PF that is
+ * still resetting (srnic_mbx_vf_first_handshake()). Context: process;
+ * takes mbx_lock.
+ *
+ * Return: as srnic_vf_mbx_reset().
+ */
+int srnic_vf_mbx_first_reset(struct srnic_vf *vf)
+{
+	int err;
 
-	/* RSTI is the PF's reset; ours only takes the queues down */
-	for (i = 0; i < SRNIC_VF_RSTI_WAIT_MS; i++) {
-		v = srnic_mbx_vf_read_ctrl(&vf->mbx);
-		if (v == ~0U) {
-			err = -ENODEV;
-			goto out;
-		}
-		if (!(v & SRNIC_VFMB_RSTI))
-			break;
-		usleep_range(1000, 1500);
-	}
-	if (v & SRNIC_VFMB_RSTI) {
-		err = -EAGAIN;
-		goto out;
-	}
-	/* whatever the PF said before our reset is void now */
-	vf->mbx.shadow = 0;
-	srnic_mbx_vf_rearm(&vf->mbx);
-	clear_bit(SRNIC_VF_NEED_RESET, vf->state);
-
-	msg[0] = SRNIC_MBX_VF_RESET;
-	err = vf_mbx_xact(vf, msg, SRNIC_MBX_VF_RESET_LEN, reply,
-			  SRNIC_MBX_VF_RESET_REPLY_LEN);
-	if (err)
-		goto out;
-	err = srnic_mbx_parse_reset_reply(reply, mac);
-	if (err) {
-		dev_err(&vf->pdev->dev, "bad VF_RESET reply 0x%08x\n",
-			reply[0]);
-		goto out;
-	}
-	vf->cts = true;
-	vf->pf_mac = is_valid_ether_addr(mac);
-	if (vf->pf_mac)
-		ether_addr_copy(vf->perm_addr, mac);
-	else
-		eth_zero_addr(vf->perm_addr);
-
-	err = vf_mbx_negotiate(vf);
-	if (err)
-		goto out;
-
-	/* our own reset may have raised RSTD on silicon: it is consumed */
-	srnic_mbx_vf_read_ctrl(&vf->mbx);
-	vf->mbx.shadow &= ~SRNIC_VFMB_RSTD;
-	if (test_bit(SRNIC_VF_NEED_RESET, vf->state)) {
-		err = -EAGAIN;
-		goto out;
-	}
-	/* the PF's link as of now; API 1.1 pings refine it later */
-	vf->pf_link = !!(vf_rd(vf, SRNIC_VF_STATUS) & SRNIC_STATUS_LU);
-	memset(&vf->sent, 0, sizeof(vf->sent));
-	set_bit(SRNIC_VF_HW_READY, vf->state);
-out:
-	if (err && err != -ENODEV)
-		set_bit(SRNIC_VF_NEED_RESET, vf->state);
+	mutex_lock(&vf->mbx_lock);
+	err = vf_mbx_reset_locked(vf, true);
 	mutex_unlock(&vf->mbx_lock);
 	return err;
 }
@@ -336,17 +129,8 @@ out:
 void srnic_vf_mbx_poll(struct srnic_vf *vf)
 {
 	mutex_lock(&vf->mbx_lock);
-	if (srnic_removed(&vf->hw))
-		goto out;
-	if (vf_mbx_pf_reset_seen(vf)) {
-		if (test_bit(SRNIC_VF_HW_READY, vf->state))
-			vf->sw_stats.pf_resets++;
-		vf->cts = false;
+	if (!srnic_removed(&vf->hw) && srnic_mbx_vf_service(&vf->mbx))
 		set_bit(SRNIC_VF_NEED_RESET, vf->state);
-		goto out;
-	}
-	vf_mbx_drain(vf);
-out:
 	mutex_unlock(&vf->mbx_lock);
 }
 
@@ -354,26 +138,18 @@ out:
  * srnic_vf_link_ok_locked - should the carrier be on?
  * @vf: the VF
  *
- * API 1.1: the PF's word (CTS and the link bit of its last message).
- * API 1.0: CTS and the PF's physical link (VTSTATUS.LU).
+ * See srnic_mbx_vf_link_ok(); no carrier while recovery is pending.
  * Context: mbx_lock held.
  *
  * Return: true if the link is up.
  */
 bool srnic_vf_link_ok_locked(struct srnic_vf *vf)
 {
-	u32 status;
-
 	lockdep_assert_held(&vf->mbx_lock);
 	if (!test_bit(SRNIC_VF_HW_READY, vf->state) ||
 	    test_bit(SRNIC_VF_NEED_RESET, vf->state))
 		return false;
-	status = vf_rd(vf, SRNIC_VF_STATUS);
-	if (status == ~0U)
-		return false;
-	if (vf->api >= SRNIC_MBX_API_1_1)
-		return vf->cts && vf->pf_link;
-	return vf->cts && (status & SRNIC_STATUS_LU);
+	return srnic_mbx_vf_link_ok(&vf->mbx);
 }
 
 /* ---- requests --------------------------------------------------------------- */

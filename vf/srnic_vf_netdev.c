@@ -144,11 +144,14 @@ err:
  * srnic_vf_service_now - run the service task as soon as possible
  * @vf: the VF
  *
- * Context: any.
+ * A no-op until probe has fully succeeded (SRNIC_VF_SERVICE_ON) and once
+ * remove began: probe's error paths free the VF without a work item to
+ * cancel, and recovery never overlaps probe. Context: any.
  */
 void srnic_vf_service_now(struct srnic_vf *vf)
 {
-	if (!test_bit(SRNIC_VF_REMOVING, vf->state))
+	if (test_bit(SRNIC_VF_SERVICE_ON, vf->state) &&
+	    !test_bit(SRNIC_VF_REMOVING, vf->state))
 		mod_delayed_work(system_wq, &vf->service, 0);
 }
 
@@ -420,7 +423,7 @@ void srnic_vf_update_link(struct srnic_vf *vf)
 			vf->link_up = true;
 			netif_carrier_on(netdev);
 			netif_info(vf, link, netdev, "link up (mailbox API %u.%u)\n",
-				   vf->api >> 8, vf->api & 0xff);
+				   vf->mbx.api >> 8, vf->mbx.api & 0xff);
 		}
 		if (vf->tx_held) {
 			vf->tx_held = false;

@@ -108,12 +108,20 @@ static u32 sim_vf_read(int n, u32 off)
 	if (off >= SRNIC_VF_MBMEM && off < SRNIC_VF_MBMEM + 0x40)
 		return sim.vmbmem[n][(off - SRNIC_VF_MBMEM) / 4];
 	if (off == SRNIC_VF_MAILBOX) {
+		sim.vf_mbx_reads[n]++;
+		if (sim.on_vf_mbx_read && !sim.in_read) {
+			sim.in_read = 1;
+			sim.on_vf_mbx_read(&sim, n);
+			sim.in_read = 0;
+		}
 		v = (sim.vfu[n] ? SRNIC_VFMB_VFU : 0) |
 		    (sim.pfu[n] ? SRNIC_VFMB_PFU : 0) |
 		    (sim.rsti[n] ? SRNIC_VFMB_RSTI : 0) | sim.r2c[n];
 		sim.r2c[n] = 0;
 		return v;
 	}
+	if (off == SRNIC_VF_STATUS)
+		return sim.vf_status[n];
 	return 0;
 }
 
@@ -123,9 +131,16 @@ static void sim_vf_write(int n, u32 off, u32 val)
 		sim.vmbmem[n][(off - SRNIC_VF_MBMEM) / 4] = val;
 		return;
 	}
+	if (off == SRNIC_VF_CTRL && (val & SRNIC_VF_CTRL_RST)) {
+		sim.vf_rsts[n]++;
+		sim.vflre |= 1U << n;
+		return;
+	}
 	if (off == SRNIC_VF_MAILBOX) {
-		if (val & SRNIC_VFMB_REQ)
+		if (val & SRNIC_VFMB_REQ) {
 			sim.mbvficr |= SRNIC_MBVFICR_VFREQ(n);
+			sim.vf_reqs[n]++;
+		}
 		if (val & SRNIC_VFMB_ACK)
 			sim.mbvficr |= SRNIC_MBVFICR_VFACK(n);
 		sim.vfu[n] = (val & SRNIC_VFMB_VFU) && !sim.pfu[n];

@@ -21,6 +21,13 @@ struct mbx_sim {
 	/* called from udelay(), like an interrupt arriving while polling */
 	void (*on_delay)(struct mbx_sim *sim);
 	int in_delay;
+	/* called before every VF read of VFMailbox: a PF acting between reads */
+	void (*on_vf_mbx_read)(struct mbx_sim *sim, int vf);
+	int in_read;
+	unsigned long vf_mbx_reads[SIM_VFS];	/* VFMailbox reads by the VF */
+	unsigned long vf_reqs[SIM_VFS];		/* REQ writes by the VF */
+	unsigned long vf_rsts[SIM_VFS];		/* VTCTRL.RST writes */
+	u32 vf_status[SIM_VFS];			/* VTSTATUS */
 };
 
 extern struct mbx_sim sim;

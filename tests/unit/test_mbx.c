@@ -189,3 +189,40 @@ TEST(mbx_surprise_removal)
 	CHECK_EQ(vf.shadow, 0);
 	sim_reset();
 }
+
+/*
+ * Issue 7, defect 7: the PF's reply and a PF reset-done land on the second
+ * VFMailbox read after the request. Every read clears PFSTS/PFACK/RSTD, so
+ * a poll that reads the register twice per round (once through the shadow,
+ * once raw for RSTI) loses them and times out.
+ */
+static unsigned long r2c_req_reads;
+
+static void pf_replies_on_second_read(struct mbx_sim *s, int vf)
+{
+	if (!s->vf_reqs[vf] || s->mbvficr == 0)
+		return;
+	if (++r2c_req_reads != 2)
+		return;
+	s->mbvficr = 0;
+	s->vmbmem[vf][0] = SRNIC_MBX_ACK | SRNIC_MBX_CTS | SRNIC_MBX_SET_LPE;
+	s->r2c[vf] |= SRNIC_VFMB_PFACK | SRNIC_VFMB_PFSTS | SRNIC_VFMB_RSTD;
+}
+
+TEST(mbx_vf_poll_keeps_read_to_clear_bits)
+{
+	struct srnic_mbx_vf vf;
+	u32 w[2] = { SRNIC_MBX_SET_LPE, 1522 }, r = 0;
+
+	setup();
+	r2c_req_reads = 0;
+	sim.on_vf_mbx_read = pf_replies_on_second_read;
+	srnic_mbx_vf_init(&vf, &sim_vf_hw[0], true);
+	srnic_mbx_vf_rearm(&vf);
+	CHECK_EQ(srnic_mbx_vf_post(&vf, w, 2), 0);
+	CHECK_EQ(srnic_mbx_vf_read_posted(&vf, &r, 1), 0);
+	CHECK_EQ(r, SRNIC_MBX_ACK | SRNIC_MBX_CTS | SRNIC_MBX_SET_LPE);
+	CHECK(srnic_mbx_vf_check_rstd(&vf));
+	CHECK(sim.now_us < 10000);
+	sim.on_vf_mbx_read = NULL;
+}

@@ -4,4 +4,6 @@
 void shim_udelay(unsigned long us);
 #define udelay(us)		shim_udelay(us)
 #define usleep_range(a, b)	shim_udelay(a)
+#define msleep(ms)		shim_udelay((ms) * 1000UL)
+#define mdelay(ms)		shim_udelay((ms) * 1000UL)
 #endif
