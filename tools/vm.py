@@ -41,6 +41,10 @@ KVER_DEFAULT = subprocess.run([os.path.join(os.path.dirname(os.path.abspath(__fi
 PF_MAC = "52:54:00:5a:00:01"
 PARTNER_MAC = "52:54:00:5a:00:02"
 POWEROFF_GRACE = 30
+# SLUB red zones, poisoning and free-pointer checks on every cache, KFENCE
+# sampling every 100 ms, pages zeroed on free: use-after-free and overflows
+# turn into reports that the kernel log check fails on.
+MEMDEBUG = "slub_debug=FZPU kfence.sample_interval=100 init_on_free=1"
 
 
 def _pdeathsig():
@@ -498,6 +502,8 @@ def main():
     ap.add_argument("--qemu-arg", action="append", help="extra QEMU argument (repeatable)")
     ap.add_argument("--env", action="append", help="KEY=VALUE exported in the guest")
     ap.add_argument("--append", help="extra kernel command line")
+    ap.add_argument("--no-memdebug", action="store_true",
+                    help="boot without slub_debug/KFENCE/init_on_free")
     ap.add_argument("--mem", default="1G")
     ap.add_argument("--smp", type=int, default=2)
     ap.add_argument("--loglevel", type=int, default=5)
@@ -537,6 +543,10 @@ def main():
     a.qemu_arg = shlex.split(conf.get("qemu_args", "")) + (a.qemu_arg or [])
     # extra kernel command line of the suite (e.g. pci=nomsi)
     a.append = " ".join(x for x in (conf.get("append", ""), a.append or "") if x)
+    # the memory debugging Debian's kernel has without a rebuild, on for
+    # every suite unless it measures speed (memdebug=no)
+    if conf.get("memdebug", "yes") != "no" and not a.no_memdebug:
+        a.append = (MEMDEBUG + " " + a.append).strip()
     if "mem" in conf and a.mem == "1G":
         a.mem = conf["mem"]
     logdir = a.logdir or os.path.join(TOP, "build", "vm", "%s-%s" % (a.suite, a.driver))

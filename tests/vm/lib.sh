@@ -344,7 +344,7 @@ wait_ping() {
 # ---- kernel log ------------------------------------------------------------
 
 # Lines that fail a test when they appear in the kernel log.
-KLOG_BAD='BUG[: ]|WARNING:|Call Trace|general protection|Oops|kmemleak|unreferenced object|UBSAN|KASAN|refcount_t:|list_(add|del) corruption|blocked for more than|soft lockup|hard LOCKUP|rcu_sched self-detected|rcu: INFO|Kernel panic|double free|use-after-free|memory leak'
+KLOG_BAD='BUG[: ]|WARNING:|Call Trace|general protection|Oops|kmemleak|unreferenced object|UBSAN|KASAN|refcount_t:|list_(add|del) corruption|blocked for more than|soft lockup|hard LOCKUP|rcu_sched self-detected|rcu: INFO|Kernel panic|double free|use-after-free|memory leak|KFENCE:|Redzone|Poison overwritten|Object padding|Freepointer corrupt'
 
 # klog_check NAME FILE: ok if FILE has no bad kernel log lines.
 klog_check() {
