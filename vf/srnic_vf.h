@@ -178,6 +178,7 @@ int srnic_vf_resize_locked(struct srnic_vf *vf, unsigned int num_qp,
 			   u16 tx_count, u16 rx_count);
 void srnic_vf_update_link(struct srnic_vf *vf);
 void srnic_vf_irq_setup(struct srnic_vf *vf);
+void srnic_vf_irq_release(struct srnic_vf *vf);
 void srnic_vf_get_stats64(struct net_device *netdev,
 			  struct rtnl_link_stats64 *stats);
 void srnic_vf_sync_rx_mode(struct srnic_vf *vf);

@@ -451,6 +451,7 @@ static void srnic_vf_remove(struct pci_dev *pdev)
 	clear_bit(SRNIC_VF_SERVICE_ON, vf->state);
 	cancel_delayed_work_sync(&vf->service);
 	unregister_netdev(vf->netdev);
+	srnic_vf_irq_release(vf);
 	srnic_vf_free_irqs(vf);
 	pci_free_irq_vectors(pdev);
 	/* an interrupt may have requeued it before its vector went away */

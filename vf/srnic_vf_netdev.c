@@ -209,6 +209,23 @@ irqreturn_t srnic_vf_mbx_irq(int irq, void *data)
 }
 
 /**
+ * srnic_vf_irq_release - mask every cause and drop the routing
+ * @vf: the VF
+ *
+ * For the next driver of the VF: it may read-modify-write IVAR (the stock
+ * igbvf sets one entry at a time), and a VF reset does not clear it on
+ * every implementation (the emulated 82576 keeps it), so an entry left
+ * here would end up in that driver's routing.
+ */
+void srnic_vf_irq_release(struct srnic_vf *vf)
+{
+	vf_wr(vf, SRNIC_VF_EIMC, SRNIC_VF_ALL_VECTORS);
+	vf_wr(vf, SRNIC_VF_EIAC, 0);
+	vf_wr(vf, SRNIC_VF_IVAR0, 0);
+	vf_wr(vf, SRNIC_VF_IVAR_MISC, 0);
+}
+
+/**
  * srnic_vf_irq_setup - route causes to vectors, set throttling, unmask
  * @vf: the VF
  *
