@@ -165,7 +165,8 @@ bool srnic_pf_check_link(struct srnic_pf *pf);
 
 /* srnic_pf_netdev.c */
 int srnic_pf_netdev_create(struct srnic_pf *pf);
-void srnic_pf_netdev_destroy(struct srnic_pf *pf);
+void srnic_pf_netdev_unregister(struct srnic_pf *pf);
+void srnic_pf_netdev_free(struct srnic_pf *pf);
 int srnic_pf_open(struct net_device *netdev);
 int srnic_pf_close(struct net_device *netdev);
 void srnic_pf_reinit_locked(struct srnic_pf *pf);
@@ -181,6 +182,7 @@ void srnic_pf_set_num_vfs(struct srnic_pf *pf, unsigned int num_vfs,
 /* srnic_pf_main.c */
 void srnic_pf_irq_enable_misc(struct srnic_pf *pf);
 void srnic_pf_reset_locked(struct srnic_pf *pf);
+void srnic_pf_watchdog_kick(struct srnic_pf *pf, unsigned long delay);
 
 /* srnic_pf_sriov.c */
 void srnic_pf_sw_flush(struct srnic_pf *pf);

@@ -271,6 +271,8 @@ static void srnic_acc(struct srnic_pf *pf, u64 *ctr, u32 reg)
  * srnic_pf_update_hw_stats - fold the clear-on-read MAC counters in
  * @pf: the PF
  *
+ * Does nothing while a MAC reset runs (the counters restart anyway).
+ *
  * Context: any; takes stats_lock.
  */
 void srnic_pf_update_hw_stats(struct srnic_pf *pf)
@@ -283,6 +285,11 @@ void srnic_pf_update_hw_stats(struct srnic_pf *pf)
 		return;
 
 	spin_lock_irqsave(&pf->stats_lock, flags);
+	/* under the lock: srnic_pf_reset_locked() waits on it after setting */
+	if (test_bit(SRNIC_PF_RESETTING, pf->state)) {
+		spin_unlock_irqrestore(&pf->stats_lock, flags);
+		return;
+	}
 	srnic_acc(pf, &s->crcerrs, SRNIC_CRCERRS);
 	srnic_acc(pf, &s->algnerrc, SRNIC_ALGNERRC);
 	srnic_acc(pf, &s->symerrs, SRNIC_SYMERRS);

@@ -161,15 +161,19 @@ static irqreturn_t srnic_pf_queue_irq(int irq, void *data)
 static irqreturn_t srnic_pf_single_irq(int irq, void *data)
 {
 	struct srnic_pf *pf = data;
-	u32 icr = pf_rd(pf, SRNIC_ICR);
+	u32 icr;
 
+	/* see srnic_pf_misc_irq(); the line may be shared under INTx */
+	if (test_bit(SRNIC_PF_RESETTING, pf->state))
+		return IRQ_NONE;
+	icr = pf_rd(pf, SRNIC_ICR);
 	if (!icr || icr == ~0U)
 		return IRQ_NONE;
 	if (pf->irq_mode == SRNIC_IRQ_INTX && !(icr & SRNIC_ICR_INT_ASSERTED))
 		return IRQ_NONE;
 	WRITE_ONCE(pf->misc_irqs, pf->misc_irqs + 1);
 	if (icr & SRNIC_ICR_LSC)
-		mod_delayed_work(system_wq, &pf->watchdog, 0);
+		srnic_pf_watchdog_kick(pf, 0);
 	if (icr & SRNIC_PF_QUEUE_IMS)
 		napi_schedule_irqoff(&pf->q_vector[0]->napi);
 	else
@@ -615,7 +619,7 @@ int srnic_pf_open(struct net_device *netdev)
 	pf_rd(pf, SRNIC_ICR);
 	srnic_pf_irq_enable_queues(pf);
 	netif_tx_start_all_queues(netdev);
-	mod_delayed_work(system_wq, &pf->watchdog, 0);
+	srnic_pf_watchdog_kick(pf, 0);
 	return 0;
 
 err_free_irqs:
@@ -898,12 +902,22 @@ err_free_netdev:
 }
 
 /**
- * srnic_pf_netdev_destroy - unregister and free the PF netdev
+ * srnic_pf_netdev_unregister - unregister the PF netdev
  * @pf: the PF
+ *
+ * Closes it if it was up; no ndo or ethtool op runs on it afterwards.
  */
-void srnic_pf_netdev_destroy(struct srnic_pf *pf)
+void srnic_pf_netdev_unregister(struct srnic_pf *pf)
 {
 	unregister_netdev(pf->netdev);
+}
+
+/**
+ * srnic_pf_netdev_free - free the unregistered PF netdev and its queues
+ * @pf: the PF
+ */
+void srnic_pf_netdev_free(struct srnic_pf *pf)
+{
 	srnic_pf_free_queues(pf);
 	free_netdev(pf->netdev);
 	pf->netdev = NULL;
