@@ -143,25 +143,36 @@ EXPORT_SYMBOL_GPL(srnic_mbx_pf_post);
  * @msg: message words
  * @words: number of words
  *
- * Takes PFU, discards the VF's pending request/ack events (the buffer they
- * refer to is about to be overwritten), posts the message. Fire and forget:
- * the VF's ACK is not awaited. Callers should process pending VF events
- * before sending so that no request is lost.
+ * Takes PFU, discards the VF's pending ack event (the buffer it refers to
+ * is about to be overwritten), posts the message. Fire and forget: the
+ * VF's ACK is not awaited.
+ *
+ * A request the VF posted is never overwritten: callers serve pending VF
+ * events first, but the VF may post between that and this function taking
+ * PFU. Once PFU is held a VF that follows the protocol cannot post, so a
+ * request seen then is checked for here, PFU is released and the caller
+ * serves it and tries again.
  *
  * Context: any; busy-waits as srnic_mbx_pf_lock().
  *
- * Return: 0, or the error of srnic_mbx_pf_lock().
+ * Return: 0; -EAGAIN if a VF request is pending (nothing was written);
+ * or the error of srnic_mbx_pf_lock().
  */
 int srnic_mbx_pf_send(struct srnic_hw *hw, unsigned int vf, const u32 *msg,
 		      unsigned int words)
 {
+	u32 events;
 	int err;
 
 	err = srnic_mbx_pf_lock(hw, vf);
 	if (err)
 		return err;
-	srnic_wr32(hw, SRNIC_MBVFICR,
-		   SRNIC_MBVFICR_VFREQ(vf) | SRNIC_MBVFICR_VFACK(vf));
+	events = srnic_mbx_pf_events(hw);
+	if (events & SRNIC_MBVFICR_VFREQ(vf)) {
+		srnic_mbx_pf_unlock(hw, vf);
+		return -EAGAIN;
+	}
+	srnic_wr32(hw, SRNIC_MBVFICR, SRNIC_MBVFICR_VFACK(vf));
 	srnic_mbx_pf_post(hw, vf, msg, words);
 	return 0;
 }

@@ -734,10 +734,22 @@ static int srnic_pf_set_mac(struct net_device *netdev, void *p)
 
 	if (!is_valid_ether_addr(addr->sa_data))
 		return -EADDRNOTAVAIL;
+	/*
+	 * Check and claim in one critical section: a VF's SET_MAC_ADDR,
+	 * served from the mailbox interrupt, must not take the address
+	 * between the owner check and the PF's filter moving to it.
+	 */
 	spin_lock_irq(&pf->sw_lock);
 	owner = srnic_sw_mac_owner(&pf->sw, addr->sa_data);
+	if (owner < 0 || owner == pf->num_vfs) {
+		owner = -ENOENT;
+		if (srnic_sw_set_mac(&pf->sw, pf->num_vfs, addr->sa_data))
+			owner = srnic_sw_mac_owner(&pf->sw, addr->sa_data);
+		else
+			srnic_pf_sw_flush(pf);
+	}
 	spin_unlock_irq(&pf->sw_lock);
-	if (owner >= 0 && owner != pf->num_vfs) {
+	if (owner >= 0) {
 		netdev_err(netdev, "%pM is in use by VF %d\n", addr->sa_data,
 			   owner);
 		return -EADDRINUSE;

@@ -89,14 +89,32 @@ static void srnic_pf_mbx_service_vf(struct srnic_pf *pf, unsigned int vf,
 		srnic_mbx_pf_send(&pf->hw, vf, &w, 1);
 }
 
+/* A VF that posts again every time the PF is about to send is flooding */
+#define SRNIC_PF_SEND_TRIES	3
+
 /*
- * Send an unsolicited word to a VF. Sending drops whatever the VF had
- * posted, so serve that first: a request must never get lost.
+ * Send an unsolicited word to a VF: the ping word of the moment if @ping,
+ * else @w. The mailbox buffer holds one message, so a request the VF
+ * posted is served first; srnic_mbx_pf_send() backs off when one arrived
+ * after that, and it is served and the send tried again. The ping is
+ * recomputed each time: the request served may have been VF_RESET.
  */
-static void srnic_pf_vf_send(struct srnic_pf *pf, unsigned int vf, u32 w)
+static void srnic_pf_vf_send(struct srnic_pf *pf, unsigned int vf, bool ping,
+			     u32 w)
 {
-	srnic_pf_mbx_service_vf(pf, vf, srnic_pf_now_ms());
-	srnic_mbx_pf_send(&pf->hw, vf, &w, 1);
+	unsigned int i;
+
+	lockdep_assert_held(&pf->sw_lock);
+	for (i = 0; i < SRNIC_PF_SEND_TRIES; i++) {
+		srnic_pf_mbx_service_vf(pf, vf, srnic_pf_now_ms());
+		if (ping)
+			w = srnic_pol_ping(&pf->pol, vf);
+		if (srnic_mbx_pf_send(&pf->hw, vf, &w, 1) != -EAGAIN)
+			return;
+	}
+	dev_warn_ratelimited(&pf->pdev->dev,
+			     "VF %u keeps its mailbox busy, PF message 0x%08x dropped by policy mailbox-flood\n",
+			     vf, w);
 }
 
 /* Tell every VF about a PF event (link change, reset). */
@@ -106,7 +124,7 @@ static void srnic_pf_ping_vfs(struct srnic_pf *pf)
 
 	lockdep_assert_held(&pf->sw_lock);
 	for (vf = 0; vf < pf->num_vfs; vf++)
-		srnic_pf_vf_send(pf, vf, srnic_pol_ping(&pf->pol, vf));
+		srnic_pf_vf_send(pf, vf, true, 0);
 }
 
 /**
@@ -375,10 +393,10 @@ static void srnic_pf_vf_act(struct srnic_pf *pf, unsigned int vf, int act)
 	if (act == SRNIC_POL_ACT_RESET) {
 		w = srnic_pol_kick(&pf->pol, vf, srnic_pf_now_ms());
 		srnic_pf_sw_flush(pf);	/* the kick closed the VF's pool */
+		srnic_pf_vf_send(pf, vf, false, w);
 	} else {
-		w = srnic_pol_ping(&pf->pol, vf);
+		srnic_pf_vf_send(pf, vf, true, 0);
 	}
-	srnic_mbx_pf_send(&pf->hw, vf, &w, 1);
 	if (legacy)
 		srnic_pf_vf_doorbell(pf);
 }
