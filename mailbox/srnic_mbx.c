@@ -24,31 +24,62 @@ static unsigned int srnic_mbx_clamp(unsigned int words)
 /* PF side ---------------------------------------------------------------- */
 
 /**
- * srnic_mbx_pf_lock - take the PF's ownership of VF @vf's mailbox buffer
+ * srnic_mbx_pf_lock_tries - take PFU, trying at most @tries times
  * @hw: PF registers
  * @vf: VF number
+ * @tries: attempts, at most SRNIC_MBX_PF_LOCK_TRIES (more is clamped)
+ * @waits: out, may be NULL: busy-wait steps of SRNIC_MBX_PF_LOCK_DELAY_US
+ *	spent, so the caller can charge a VF that sits on VFU
+ *
+ * There is no wait after the last attempt.
  *
  * Context: any, including hard irq with spinlocks held; busy-waits at most
- * SRNIC_MBX_PF_LOCK_TRIES * SRNIC_MBX_PF_LOCK_DELAY_US (200 us).
+ * (@tries - 1) * SRNIC_MBX_PF_LOCK_DELAY_US.
  *
- * Return: 0 with PFU held, -EBUSY if the VF keeps the buffer, -ENODEV if the
- * device is gone.
+ * Return: 0 with PFU held, -EBUSY if the VF keeps the buffer (or @tries is
+ * 0), -ENODEV if the device is gone.
  */
-int srnic_mbx_pf_lock(struct srnic_hw *hw, unsigned int vf)
+int srnic_mbx_pf_lock_tries(struct srnic_hw *hw, unsigned int vf,
+			    unsigned int tries, unsigned int *waits)
 {
 	unsigned int i;
 	u32 v;
 
-	for (i = 0; i < SRNIC_MBX_PF_LOCK_TRIES; i++) {
+	if (tries > SRNIC_MBX_PF_LOCK_TRIES)
+		tries = SRNIC_MBX_PF_LOCK_TRIES;
+	if (waits)
+		*waits = 0;
+	for (i = 0; i < tries; i++) {
+		if (i) {
+			udelay(SRNIC_MBX_PF_LOCK_DELAY_US);
+			if (waits)
+				(*waits)++;
+		}
 		srnic_wr32(hw, SRNIC_PFMAILBOX(vf), SRNIC_PFMB_PFU);
 		v = srnic_rd32(hw, SRNIC_PFMAILBOX(vf));
 		if (v == ~0U)
 			return -ENODEV;
 		if (v & SRNIC_PFMB_PFU)
 			return 0;
-		udelay(SRNIC_MBX_PF_LOCK_DELAY_US);
 	}
 	return -EBUSY;
+}
+EXPORT_SYMBOL_GPL(srnic_mbx_pf_lock_tries);
+
+/**
+ * srnic_mbx_pf_lock - take the PF's ownership of VF @vf's mailbox buffer
+ * @hw: PF registers
+ * @vf: VF number
+ *
+ * Context: any, including hard irq with spinlocks held; busy-waits at most
+ * (SRNIC_MBX_PF_LOCK_TRIES - 1) * SRNIC_MBX_PF_LOCK_DELAY_US (180 us).
+ *
+ * Return: 0 with PFU held, -EBUSY if the VF keeps the buffer, -ENODEV if the
+ * device is gone.
+ */
+int srnic_mbx_pf_lock(struct srnic_hw *hw, unsigned int vf)
+{
+	return srnic_mbx_pf_lock_tries(hw, vf, SRNIC_MBX_PF_LOCK_TRIES, NULL);
 }
 EXPORT_SYMBOL_GPL(srnic_mbx_pf_lock);
 

@@ -47,6 +47,7 @@ void srnic_pf_irq_enable_misc(struct srnic_pf *pf)
 	struct srnic_hw *hw = &pf->hw;
 
 	if (pf->irq_mode == SRNIC_IRQ_MSIX) {
+		srnic_wr32(hw, SRNIC_EITR(pf->misc_vector), SRNIC_PF_MISC_EITR);
 		srnic_wr32(hw, SRNIC_IVAR_MISC,
 			   (pf->misc_vector | SRNIC_IVAR_VALID) << 8);
 		srnic_wr32(hw, SRNIC_GPIE, SRNIC_GPIE_MSIX_MODE |
@@ -285,6 +286,7 @@ static int srnic_pf_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	set_bit(SRNIC_PF_DOWN, pf->state);
 	INIT_DELAYED_WORK(&pf->watchdog, srnic_pf_watchdog);
 	INIT_WORK(&pf->reset_task, srnic_pf_reset_task);
+	INIT_DELAYED_WORK(&pf->mbx_defer, srnic_pf_mbx_defer_work);
 
 	pf->bar0 = pci_iomap(pdev, 0, 0);
 	if (!pf->bar0) {
@@ -382,7 +384,8 @@ static void srnic_pf_remove(struct pci_dev *pdev)
 	 *  - the reset task: it may be halfway through a reset, which ends
 	 *    by re-arming the misc interrupt and kicking the watchdog;
 	 *  - the misc interrupt (link changes kick the watchdog);
-	 *  - the watchdog (it no longer requeues itself).
+	 *  - the watchdog (it no longer requeues itself);
+	 *  - the mailbox deferral work (queued by those two).
 	 * The netdev is freed only after the watchdog, which uses it.
 	 */
 	set_bit(SRNIC_PF_REMOVING, pf->state);
@@ -393,6 +396,8 @@ static void srnic_pf_remove(struct pci_dev *pdev)
 	if (pf->irq_mode == SRNIC_IRQ_MSIX)
 		synchronize_irq(pci_irq_vector(pdev, pf->misc_vector));
 	cancel_delayed_work_sync(&pf->watchdog);
+	/* queued by the interrupt and the watchdog only, both stopped */
+	cancel_delayed_work_sync(&pf->mbx_defer);
 	srnic_pf_netdev_free(pf);
 	srnic_pf_free_interrupts(pf);
 	/* give the hardware back in its reset state */

@@ -434,7 +434,8 @@ static void srnic_pf_setup_vmdq(struct srnic_pf *pf)
 	pf_wr(pf, SRNIC_RPLOLR, SRNIC_RPLOLR_STRVLAN);
 	/* a VF that posts no buffers must not stall the shared RX FIFO */
 	pf_wr(pf, SRNIC_QDE, 0xFFFF);
-	pf_wr(pf, SRNIC_MBVFIMR, 0xFF);
+	/* a VF serving a flood penalty stays masked (srnic_pf_mbx_defer) */
+	pf_wr(pf, SRNIC_MBVFIMR, 0xFF & ~READ_ONCE(pf->mbx_deferred));
 	pf_wr(pf, SRNIC_IMS, SRNIC_ICR_VMMB);
 	/*
 	 * Tell the VFs the PF is done resetting: clears RSTI, sets RSTD.
@@ -536,10 +537,15 @@ void srnic_pf_set_num_vfs(struct srnic_pf *pf, unsigned int num_vfs,
 
 	spin_lock_irq(&pf->sw_lock);
 	pf->num_vfs = num_vfs;
+	pf->mbx_deferred = 0;
 	srnic_sw_init(&pf->sw, num_vfs);
 	srnic_pol_init(&pf->pol, &pf->sw, num_vfs, jiffies_to_msecs(jiffies));
 	srnic_pol_set_link(&pf->pol, pf->link_up, pf->link_speed);
 	spin_unlock_irq(&pf->sw_lock);
+
+	/* nothing is deferred any more, and no VF is left to defer */
+	if (!num_vfs)
+		cancel_delayed_work_sync(&pf->mbx_defer);
 
 	spin_lock_irqsave(&pf->stats_lock, flags);
 	pf->vf_stats = stats;

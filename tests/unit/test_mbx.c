@@ -99,6 +99,27 @@ TEST(mbx_pf_lock_bounded)
 	CHECK(!sim.pfu[0]);
 }
 
+/* The busy-wait a VF holding VFU costs is reported, and capped by tries */
+TEST(mbx_pf_lock_tries_reports_waits)
+{
+	struct srnic_mbx_vf vf;
+	unsigned int waits = 99;
+
+	setup();
+	srnic_mbx_vf_init(&vf, &sim_vf_hw[0], false);
+	CHECK_EQ(srnic_mbx_vf_lock(&vf), 0);
+	CHECK_EQ(srnic_mbx_pf_lock_tries(&sim_pf_hw, 0, 3, &waits), -EBUSY);
+	CHECK_EQ(waits, 2);
+	CHECK_EQ(sim.now_us, 2 * SRNIC_MBX_PF_LOCK_DELAY_US);
+	CHECK_EQ(srnic_mbx_pf_lock_tries(&sim_pf_hw, 0, 0, &waits), -EBUSY);
+	CHECK_EQ(waits, 0);
+	CHECK_EQ(srnic_mbx_pf_lock_tries(&sim_pf_hw, 0, 1000, &waits), -EBUSY);
+	CHECK_EQ(waits, SRNIC_MBX_PF_LOCK_TRIES - 1);
+	/* a free buffer costs no wait */
+	CHECK_EQ(srnic_mbx_pf_lock_tries(&sim_pf_hw, 1, 3, &waits), 0);
+	CHECK_EQ(waits, 0);
+}
+
 TEST(mbx_vf_read_to_clear_shadow)
 {
 	struct srnic_mbx_vf vf;
