@@ -215,9 +215,14 @@ void srnic_pf_reset_locked(struct srnic_pf *pf)
 	 * not take rtnl, so waiting for a running one here is safe.
 	 */
 	set_bit(SRNIC_PF_RESETTING, pf->state);
-	/* a statistics reader that saw the bit clear is done after this */
+	/*
+	 * A statistics reader or the mailbox deferral work that saw the bit
+	 * clear holds one of these locks; it is done after this.
+	 */
 	spin_lock_irq(&pf->stats_lock);
 	spin_unlock_irq(&pf->stats_lock);
+	spin_lock_irq(&pf->sw_lock);
+	spin_unlock_irq(&pf->sw_lock);
 	cancel_delayed_work_sync(&pf->watchdog);
 	if (pf->irq_mode == SRNIC_IRQ_MSIX)
 		synchronize_irq(pci_irq_vector(pf->pdev, pf->misc_vector));
