@@ -35,6 +35,21 @@ static inline u32 srnic_rd32(struct srnic_hw *hw, u32 reg)
 	return val;
 }
 
+/*
+ * A function in the middle of its own MAC reset may read all ones while it
+ * is alive (CTRL.RST on silicon). Polls that run inside that window use
+ * this read: guarded against a retired window like srnic_rd32(), but an
+ * all-ones value is returned as is instead of being taken for removal.
+ */
+static inline u32 srnic_rd32_quiet(struct srnic_hw *hw, u32 reg)
+{
+	u8 __iomem *base = READ_ONCE(hw->hw_addr);
+
+	if (unlikely(!base))
+		return ~0U;
+	return readl(base + reg);
+}
+
 static inline void srnic_wr32(struct srnic_hw *hw, u32 reg, u32 val)
 {
 	u8 __iomem *base = READ_ONCE(hw->hw_addr);

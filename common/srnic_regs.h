@@ -294,6 +294,9 @@ static inline u32 srnic_rar_reg(unsigned int i)
 #define SRNIC_PVFGORC(vf)	(0x10018 + 0x100 * (vf))
 #define SRNIC_PVFGOTC(vf)	(0x10034 + 0x100 * (vf))
 #define SRNIC_PVFMPRC(vf)	(0x1003C + 0x100 * (vf))
+/* PF mirror of a VF's EICS: bits 2:0 fire that VF's MSI-X vectors 0..2 */
+#define SRNIC_PVTEICS(vf)	(0x10020 + 0x100 * (vf))
+#define  SRNIC_PVTEICS_ALL	0x7
 
 /* VF BAR0 */
 #define SRNIC_VF_CTRL		0x0000

@@ -26,31 +26,62 @@ static unsigned int srnic_mbx_clamp(unsigned int words)
 /* PF side ---------------------------------------------------------------- */
 
 /**
- * srnic_mbx_pf_lock - take the PF's ownership of VF @vf's mailbox buffer
+ * srnic_mbx_pf_lock_tries - take PFU, trying at most @tries times
  * @hw: PF registers
  * @vf: VF number
+ * @tries: attempts, at most SRNIC_MBX_PF_LOCK_TRIES (more is clamped)
+ * @waits: out, may be NULL: busy-wait steps of SRNIC_MBX_PF_LOCK_DELAY_US
+ *	spent, so the caller can charge a VF that sits on VFU
+ *
+ * There is no wait after the last attempt.
  *
  * Context: any, including hard irq with spinlocks held; busy-waits at most
- * SRNIC_MBX_PF_LOCK_TRIES * SRNIC_MBX_PF_LOCK_DELAY_US (200 us).
+ * (@tries - 1) * SRNIC_MBX_PF_LOCK_DELAY_US.
  *
- * Return: 0 with PFU held, -EBUSY if the VF keeps the buffer, -ENODEV if the
- * device is gone.
+ * Return: 0 with PFU held, -EBUSY if the VF keeps the buffer (or @tries is
+ * 0), -ENODEV if the device is gone.
  */
-int srnic_mbx_pf_lock(struct srnic_hw *hw, unsigned int vf)
+int srnic_mbx_pf_lock_tries(struct srnic_hw *hw, unsigned int vf,
+			    unsigned int tries, unsigned int *waits)
 {
 	unsigned int i;
 	u32 v;
 
-	for (i = 0; i < SRNIC_MBX_PF_LOCK_TRIES; i++) {
+	if (tries > SRNIC_MBX_PF_LOCK_TRIES)
+		tries = SRNIC_MBX_PF_LOCK_TRIES;
+	if (waits)
+		*waits = 0;
+	for (i = 0; i < tries; i++) {
+		if (i) {
+			udelay(SRNIC_MBX_PF_LOCK_DELAY_US);
+			if (waits)
+				(*waits)++;
+		}
 		srnic_wr32(hw, SRNIC_PFMAILBOX(vf), SRNIC_PFMB_PFU);
 		v = srnic_rd32(hw, SRNIC_PFMAILBOX(vf));
 		if (v == ~0U)
 			return -ENODEV;
 		if (v & SRNIC_PFMB_PFU)
 			return 0;
-		udelay(SRNIC_MBX_PF_LOCK_DELAY_US);
 	}
 	return -EBUSY;
+}
+EXPORT_SYMBOL_GPL(srnic_mbx_pf_lock_tries);
+
+/**
+ * srnic_mbx_pf_lock - take the PF's ownership of VF @vf's mailbox buffer
+ * @hw: PF registers
+ * @vf: VF number
+ *
+ * Context: any, including hard irq with spinlocks held; busy-waits at most
+ * (SRNIC_MBX_PF_LOCK_TRIES - 1) * SRNIC_MBX_PF_LOCK_DELAY_US (180 us).
+ *
+ * Return: 0 with PFU held, -EBUSY if the VF keeps the buffer, -ENODEV if the
+ * device is gone.
+ */
+int srnic_mbx_pf_lock(struct srnic_hw *hw, unsigned int vf)
+{
+	return srnic_mbx_pf_lock_tries(hw, vf, SRNIC_MBX_PF_LOCK_TRIES, NULL);
 }
 EXPORT_SYMBOL_GPL(srnic_mbx_pf_lock);
 
@@ -145,25 +176,36 @@ EXPORT_SYMBOL_GPL(srnic_mbx_pf_post);
  * @msg: message words
  * @words: number of words
  *
- * Takes PFU, discards the VF's pending request/ack events (the buffer they
- * refer to is about to be overwritten), posts the message. Fire and forget:
- * the VF's ACK is not awaited. Callers should process pending VF events
- * before sending so that no request is lost.
+ * Takes PFU, discards the VF's pending ack event (the buffer it refers to
+ * is about to be overwritten), posts the message. Fire and forget: the
+ * VF's ACK is not awaited.
+ *
+ * A request the VF posted is never overwritten: callers serve pending VF
+ * events first, but the VF may post between that and this function taking
+ * PFU. Once PFU is held a VF that follows the protocol cannot post, so a
+ * request seen then is checked for here, PFU is released and the caller
+ * serves it and tries again.
  *
  * Context: any; busy-waits as srnic_mbx_pf_lock().
  *
- * Return: 0, or the error of srnic_mbx_pf_lock().
+ * Return: 0; -EAGAIN if a VF request is pending (nothing was written);
+ * or the error of srnic_mbx_pf_lock().
  */
 int srnic_mbx_pf_send(struct srnic_hw *hw, unsigned int vf, const u32 *msg,
 		      unsigned int words)
 {
+	u32 events;
 	int err;
 
 	err = srnic_mbx_pf_lock(hw, vf);
 	if (err)
 		return err;
-	srnic_wr32(hw, SRNIC_MBVFICR,
-		   SRNIC_MBVFICR_VFREQ(vf) | SRNIC_MBVFICR_VFACK(vf));
+	events = srnic_mbx_pf_events(hw);
+	if (events & SRNIC_MBVFICR_VFREQ(vf)) {
+		srnic_mbx_pf_unlock(hw, vf);
+		return -EAGAIN;
+	}
+	srnic_wr32(hw, SRNIC_MBVFICR, SRNIC_MBVFICR_VFACK(vf));
 	srnic_mbx_pf_post(hw, vf, msg, words);
 	return 0;
 }

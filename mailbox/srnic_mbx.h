@@ -55,6 +55,8 @@
 
 /* PF side */
 int srnic_mbx_pf_lock(struct srnic_hw *hw, unsigned int vf);
+int srnic_mbx_pf_lock_tries(struct srnic_hw *hw, unsigned int vf,
+			    unsigned int tries, unsigned int *waits);
 void srnic_mbx_pf_unlock(struct srnic_hw *hw, unsigned int vf);
 void srnic_mbx_pf_force_vf_unlock(struct srnic_hw *hw, unsigned int vf);
 void srnic_mbx_pf_read(struct srnic_hw *hw, unsigned int vf, u32 *msg,

@@ -27,6 +27,12 @@
  */
 #define SRNIC_PF_MAX_QP		3
 #define SRNIC_PF_WATCHDOG	(2 * HZ)
+/*
+ * The misc vector (link, mailbox) at most every 122 us (about 8000/s; the
+ * EITR interval counts 0.25 us on the 82576, ~1 us under QEMU): a VF that
+ * writes its mailbox in a loop cannot make the PF take more interrupts.
+ */
+#define SRNIC_PF_MISC_EITR	488
 
 enum srnic_pf_irq_mode {
 	SRNIC_IRQ_MSIX,
@@ -123,6 +129,8 @@ struct srnic_pf {
 	struct srnic_pf_vf_stats *vf_stats;	/* [num_vfs], stats_lock */
 	unsigned long active_vlans[BITS_TO_LONGS(VLAN_N_VID)];
 	bool pfrstd_pending;		/* MAC reset, VFs not yet told */
+	unsigned long mbx_deferred;	/* VFs over budget, sw_lock */
+	struct delayed_work mbx_defer;	/* serves them after the penalty */
 
 	/* queues */
 	unsigned int num_qp;		/* active queue pairs */
@@ -165,7 +173,8 @@ bool srnic_pf_check_link(struct srnic_pf *pf);
 
 /* srnic_pf_netdev.c */
 int srnic_pf_netdev_create(struct srnic_pf *pf);
-void srnic_pf_netdev_destroy(struct srnic_pf *pf);
+void srnic_pf_netdev_unregister(struct srnic_pf *pf);
+void srnic_pf_netdev_free(struct srnic_pf *pf);
 int srnic_pf_open(struct net_device *netdev);
 int srnic_pf_close(struct net_device *netdev);
 void srnic_pf_reinit_locked(struct srnic_pf *pf);
@@ -181,11 +190,13 @@ void srnic_pf_set_num_vfs(struct srnic_pf *pf, unsigned int num_vfs,
 /* srnic_pf_main.c */
 void srnic_pf_irq_enable_misc(struct srnic_pf *pf);
 void srnic_pf_reset_locked(struct srnic_pf *pf);
+void srnic_pf_watchdog_kick(struct srnic_pf *pf, unsigned long delay);
 
 /* srnic_pf_sriov.c */
 void srnic_pf_sw_flush(struct srnic_pf *pf);
 void srnic_pf_mbx_service(struct srnic_pf *pf);
 void srnic_pf_mbx_service_locked(struct srnic_pf *pf);
+void srnic_pf_mbx_defer_work(struct work_struct *work);
 void srnic_pf_sriov_link_change(struct srnic_pf *pf);
 void srnic_pf_sriov_reset_prepare(struct srnic_pf *pf);
 void srnic_pf_update_vf_stats(struct srnic_pf *pf);

@@ -31,10 +31,11 @@ static void srnic_pf_disable_master(struct srnic_pf *pf)
 
 	pf_wr(pf, SRNIC_CTRL, pf_rd(pf, SRNIC_CTRL) |
 	      SRNIC_CTRL_GIO_MASTER_DISABLE);
-	err = readx_poll_timeout_atomic(ioread32, pf->hw.hw_addr + SRNIC_STATUS,
-					status,
-					!(status & SRNIC_STATUS_GIO_MASTER_EN),
-					10, SRNIC_MASTER_DISABLE_US);
+	err = read_poll_timeout_atomic(pf_rd, status,
+				       !(status & SRNIC_STATUS_GIO_MASTER_EN) ||
+				       srnic_removed(&pf->hw),
+				       10, SRNIC_MASTER_DISABLE_US, false,
+				       pf, SRNIC_STATUS);
 	if (err)
 		pci_dbg(pf->pdev, "master requests still pending before reset\n");
 }
@@ -71,11 +72,14 @@ int srnic_pf_hw_reset(struct srnic_pf *pf)
 	/*
 	 * The NVM auto-read sets EECD.AUTO_RD on silicon; an emulated part
 	 * may not model it. EERD reads fail cleanly later if the NVM really
-	 * is not ready, so a missing bit is not fatal here.
+	 * is not ready, so a missing bit is not fatal here. While the reset
+	 * runs a live device may read all ones: the poll reads quietly and
+	 * only STATUS, read normally once it is over, decides "gone".
 	 */
-	err = read_poll_timeout(ioread32, eecd, eecd & SRNIC_EECD_AUTO_RD,
+	err = read_poll_timeout(srnic_rd32_quiet, eecd,
+				eecd != ~0U && (eecd & SRNIC_EECD_AUTO_RD),
 				500, SRNIC_NVM_TIMEOUT_US, false,
-				pf->hw.hw_addr + SRNIC_EECD);
+				&pf->hw, SRNIC_EECD);
 	if (err)
 		pci_dbg(pf->pdev, "NVM auto-read not signalled after reset\n");
 
@@ -103,10 +107,10 @@ int srnic_pf_nvm_read(struct srnic_pf *pf, u16 word, u16 *data)
 
 	pf_wr(pf, SRNIC_EERD, ((u32)word << SRNIC_EERD_ADDR_SHIFT) |
 	      SRNIC_EERD_START);
-	err = read_poll_timeout(ioread32, eerd,
+	err = read_poll_timeout(pf_rd, eerd,
 				(eerd & SRNIC_EERD_DONE) || eerd == ~0U,
 				5, SRNIC_NVM_TIMEOUT_US, false,
-				pf->hw.hw_addr + SRNIC_EERD);
+				pf, SRNIC_EERD);
 	if (err || eerd == ~0U)
 		return -ETIMEDOUT;
 	*data = eerd >> SRNIC_EERD_DATA_SHIFT;
@@ -176,12 +180,14 @@ static int srnic_pf_mdic(struct srnic_pf *pf, u32 cmd, u16 *val)
 	int err;
 
 	pf_wr(pf, SRNIC_MDIC, cmd);
-	err = read_poll_timeout(ioread32, mdic,
+	err = read_poll_timeout(pf_rd, mdic,
 				mdic & (SRNIC_MDIC_READY | SRNIC_MDIC_ERROR),
 				10, SRNIC_MDIC_TIMEOUT_US, false,
-				pf->hw.hw_addr + SRNIC_MDIC);
+				pf, SRNIC_MDIC);
 	if (err)
 		return -ETIMEDOUT;
+	if (mdic == ~0U)
+		return -ENODEV;
 	if (mdic & SRNIC_MDIC_ERROR)
 		return -EIO;
 	if (val)
@@ -265,6 +271,8 @@ static void srnic_acc(struct srnic_pf *pf, u64 *ctr, u32 reg)
  * srnic_pf_update_hw_stats - fold the clear-on-read MAC counters in
  * @pf: the PF
  *
+ * Does nothing while a MAC reset runs (the counters restart anyway).
+ *
  * Context: any; takes stats_lock.
  */
 void srnic_pf_update_hw_stats(struct srnic_pf *pf)
@@ -277,6 +285,11 @@ void srnic_pf_update_hw_stats(struct srnic_pf *pf)
 		return;
 
 	spin_lock_irqsave(&pf->stats_lock, flags);
+	/* under the lock: srnic_pf_reset_locked() waits on it after setting */
+	if (test_bit(SRNIC_PF_RESETTING, pf->state)) {
+		spin_unlock_irqrestore(&pf->stats_lock, flags);
+		return;
+	}
 	srnic_acc(pf, &s->crcerrs, SRNIC_CRCERRS);
 	srnic_acc(pf, &s->algnerrc, SRNIC_ALGNERRC);
 	srnic_acc(pf, &s->symerrs, SRNIC_SYMERRS);

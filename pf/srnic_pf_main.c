@@ -47,6 +47,7 @@ void srnic_pf_irq_enable_misc(struct srnic_pf *pf)
 	struct srnic_hw *hw = &pf->hw;
 
 	if (pf->irq_mode == SRNIC_IRQ_MSIX) {
+		srnic_wr32(hw, SRNIC_EITR(pf->misc_vector), SRNIC_PF_MISC_EITR);
 		srnic_wr32(hw, SRNIC_IVAR_MISC,
 			   (pf->misc_vector | SRNIC_IVAR_VALID) << 8);
 		srnic_wr32(hw, SRNIC_GPIE, SRNIC_GPIE_MSIX_MODE |
@@ -75,13 +76,19 @@ static irqreturn_t srnic_pf_misc_irq(int irq, void *data)
 	struct srnic_pf *pf = data;
 	u32 icr;
 
+	/*
+	 * A MAC reset owns the device: a read now may return all ones from a
+	 * live device and retire the window. The reset re-arms this vector.
+	 */
+	if (test_bit(SRNIC_PF_RESETTING, pf->state))
+		return IRQ_HANDLED;
 	icr = srnic_rd32(&pf->hw, SRNIC_ICR);
 	if (icr == ~0U)
 		return IRQ_NONE;
 	WRITE_ONCE(pf->misc_irqs, pf->misc_irqs + 1);
 
 	if (icr & SRNIC_ICR_LSC)
-		mod_delayed_work(system_wq, &pf->watchdog, 0);
+		srnic_pf_watchdog_kick(pf, 0);
 	if (icr & SRNIC_ICR_VMMB) {
 		spin_lock(&pf->sw_lock);
 		srnic_pf_mbx_service_locked(pf);
@@ -137,6 +144,21 @@ static void srnic_pf_free_interrupts(struct srnic_pf *pf)
 	pci_free_irq_vectors(pf->pdev);
 }
 
+/**
+ * srnic_pf_watchdog_kick - run the watchdog after @delay jiffies
+ * @pf: the PF
+ * @delay: jiffies
+ *
+ * Nothing queues it once remove started: remove sets REMOVING before it
+ * stops, in order, everything that calls this and cancels the watchdog
+ * last, so a caller that saw the bit clear is always waited for.
+ */
+void srnic_pf_watchdog_kick(struct srnic_pf *pf, unsigned long delay)
+{
+	if (!test_bit(SRNIC_PF_REMOVING, pf->state))
+		mod_delayed_work(system_wq, &pf->watchdog, delay);
+}
+
 static void srnic_pf_watchdog(struct work_struct *work)
 {
 	struct srnic_pf *pf = container_of(to_delayed_work(work),
@@ -144,7 +166,9 @@ static void srnic_pf_watchdog(struct work_struct *work)
 
 	bool was_up = pf->link_up;
 
-	if (test_bit(SRNIC_PF_GONE, pf->state))
+	/* a reset in progress requeues the watchdog when it is done */
+	if (test_bit(SRNIC_PF_GONE, pf->state) ||
+	    test_bit(SRNIC_PF_RESETTING, pf->state))
 		return;
 	srnic_pf_update_link(pf);
 	srnic_pf_update_hw_stats(pf);
@@ -156,8 +180,7 @@ static void srnic_pf_watchdog(struct work_struct *work)
 		/* catch a mailbox event whose interrupt got lost */
 		srnic_pf_mbx_service(pf);
 	}
-	if (!test_bit(SRNIC_PF_REMOVING, pf->state))
-		mod_delayed_work(system_wq, &pf->watchdog, SRNIC_PF_WATCHDOG);
+	srnic_pf_watchdog_kick(pf, SRNIC_PF_WATCHDOG);
 }
 
 /**
@@ -185,11 +208,31 @@ void srnic_pf_reset_locked(struct srnic_pf *pf)
 	}
 	if (running)
 		srnic_pf_close(netdev);
+	/*
+	 * From here until the MAC is programmed again a register may read
+	 * all ones (CTRL.RST on silicon): the watchdog, the misc interrupt
+	 * and the statistics readers keep off the device. The watchdog does
+	 * not take rtnl, so waiting for a running one here is safe.
+	 */
+	set_bit(SRNIC_PF_RESETTING, pf->state);
+	/*
+	 * A statistics reader or the mailbox deferral work that saw the bit
+	 * clear holds one of these locks; it is done after this.
+	 */
+	spin_lock_irq(&pf->stats_lock);
+	spin_unlock_irq(&pf->stats_lock);
+	spin_lock_irq(&pf->sw_lock);
+	spin_unlock_irq(&pf->sw_lock);
+	cancel_delayed_work_sync(&pf->watchdog);
+	if (pf->irq_mode == SRNIC_IRQ_MSIX)
+		synchronize_irq(pci_irq_vector(pf->pdev, pf->misc_vector));
 	err = srnic_pf_hw_reset(pf);
 	if (!err)
 		err = srnic_pf_phy_init(pf);
+	clear_bit(SRNIC_PF_RESETTING, pf->state);
 	if (err) {
 		netdev_err(netdev, "MAC reset failed: %d\n", err);
+		srnic_pf_watchdog_kick(pf, 0);
 		return;
 	}
 	srnic_pf_irq_enable_misc(pf);
@@ -201,7 +244,7 @@ void srnic_pf_reset_locked(struct srnic_pf *pf)
 		srnic_pf_vf_stats_baseline(pf);
 	if (running && srnic_pf_open(netdev))
 		dev_close(netdev);
-	mod_delayed_work(system_wq, &pf->watchdog, 0);
+	srnic_pf_watchdog_kick(pf, 0);
 }
 
 static void srnic_pf_reset_task(struct work_struct *work)
@@ -248,6 +291,7 @@ static int srnic_pf_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	set_bit(SRNIC_PF_DOWN, pf->state);
 	INIT_DELAYED_WORK(&pf->watchdog, srnic_pf_watchdog);
 	INIT_WORK(&pf->reset_task, srnic_pf_reset_task);
+	INIT_DELAYED_WORK(&pf->mbx_defer, srnic_pf_mbx_defer_work);
 
 	pf->bar0 = pci_iomap(pdev, 0, 0);
 	if (!pf->bar0) {
@@ -297,7 +341,7 @@ static int srnic_pf_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	srnic_pf_irq_enable_misc(pf);
 	pci_sriov_set_totalvfs(pdev, SRNIC_MAX_VFS);
 	srnic_pf_devlink_register(pf);
-	mod_delayed_work(system_wq, &pf->watchdog, 0);
+	srnic_pf_watchdog_kick(pf, 0);
 
 	netdev_info(pf->netdev, "Intel 82576 at %s, %pM, PBA %s, %u queue pairs, %s\n",
 		    pci_name(pdev), pf->perm_addr, pf->pba, pf->max_qp,
@@ -334,15 +378,32 @@ static void srnic_pf_remove(struct pci_dev *pdev)
 		rtnl_unlock();
 		kfree(stats);
 	}
+	/*
+	 * The flag first: from now on nothing queues the watchdog or starts
+	 * a reset (srnic_pf_watchdog_kick(), srnic_pf_reset_task()). Then,
+	 * in dependency order, stop each thing that may still queue them,
+	 * having seen the flag clear a moment ago, and cancel the watchdog
+	 * last:
+	 *  - the netdev: ndo_open, ethtool --reset and the tx timeout run
+	 *    under rtnl, and none runs once unregister_netdev() returns;
+	 *  - the reset task: it may be halfway through a reset, which ends
+	 *    by re-arming the misc interrupt and kicking the watchdog;
+	 *  - the misc interrupt (link changes kick the watchdog);
+	 *  - the watchdog (it no longer requeues itself);
+	 *  - the mailbox deferral work (queued by those two).
+	 * The netdev is freed only after the watchdog, which uses it.
+	 */
 	set_bit(SRNIC_PF_REMOVING, pf->state);
 	srnic_pf_devlink_unregister(pf);
-	/* no link interrupt may queue the watchdog from here on */
+	srnic_pf_netdev_unregister(pf);
+	cancel_work_sync(&pf->reset_task);
 	srnic_pf_irq_disable_all(pf);
 	if (pf->irq_mode == SRNIC_IRQ_MSIX)
 		synchronize_irq(pci_irq_vector(pdev, pf->misc_vector));
 	cancel_delayed_work_sync(&pf->watchdog);
-	cancel_work_sync(&pf->reset_task);
-	srnic_pf_netdev_destroy(pf);
+	/* queued by the interrupt and the watchdog only, both stopped */
+	cancel_delayed_work_sync(&pf->mbx_defer);
+	srnic_pf_netdev_free(pf);
 	srnic_pf_free_interrupts(pf);
 	/* give the hardware back in its reset state */
 	srnic_pf_hw_reset(pf);

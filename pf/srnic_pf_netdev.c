@@ -161,15 +161,19 @@ static irqreturn_t srnic_pf_queue_irq(int irq, void *data)
 static irqreturn_t srnic_pf_single_irq(int irq, void *data)
 {
 	struct srnic_pf *pf = data;
-	u32 icr = pf_rd(pf, SRNIC_ICR);
+	u32 icr;
 
+	/* see srnic_pf_misc_irq(); the line may be shared under INTx */
+	if (test_bit(SRNIC_PF_RESETTING, pf->state))
+		return IRQ_NONE;
+	icr = pf_rd(pf, SRNIC_ICR);
 	if (!icr || icr == ~0U)
 		return IRQ_NONE;
 	if (pf->irq_mode == SRNIC_IRQ_INTX && !(icr & SRNIC_ICR_INT_ASSERTED))
 		return IRQ_NONE;
 	WRITE_ONCE(pf->misc_irqs, pf->misc_irqs + 1);
 	if (icr & SRNIC_ICR_LSC)
-		mod_delayed_work(system_wq, &pf->watchdog, 0);
+		srnic_pf_watchdog_kick(pf, 0);
 	if (icr & SRNIC_PF_QUEUE_IMS)
 		napi_schedule_irqoff(&pf->q_vector[0]->napi);
 	else
@@ -431,7 +435,8 @@ static void srnic_pf_setup_vmdq(struct srnic_pf *pf)
 	pf_wr(pf, SRNIC_RPLOLR, SRNIC_RPLOLR_STRVLAN);
 	/* a VF that posts no buffers must not stall the shared RX FIFO */
 	pf_wr(pf, SRNIC_QDE, 0xFFFF);
-	pf_wr(pf, SRNIC_MBVFIMR, 0xFF);
+	/* a VF serving a flood penalty stays masked (srnic_pf_mbx_defer) */
+	pf_wr(pf, SRNIC_MBVFIMR, 0xFF & ~READ_ONCE(pf->mbx_deferred));
 	pf_wr(pf, SRNIC_IMS, SRNIC_ICR_VMMB);
 	/*
 	 * Tell the VFs the PF is done resetting: clears RSTI, sets RSTD.
@@ -534,10 +539,15 @@ void srnic_pf_set_num_vfs(struct srnic_pf *pf, unsigned int num_vfs,
 
 	spin_lock_irq(&pf->sw_lock);
 	pf->num_vfs = num_vfs;
+	pf->mbx_deferred = 0;
 	srnic_sw_init(&pf->sw, num_vfs);
 	srnic_pol_init(&pf->pol, &pf->sw, num_vfs, jiffies_to_msecs(jiffies));
 	srnic_pol_set_link(&pf->pol, pf->link_up, pf->link_speed);
 	spin_unlock_irq(&pf->sw_lock);
+
+	/* nothing is deferred any more, and no VF is left to defer */
+	if (!num_vfs)
+		cancel_delayed_work_sync(&pf->mbx_defer);
 
 	spin_lock_irqsave(&pf->stats_lock, flags);
 	pf->vf_stats = stats;
@@ -624,7 +634,7 @@ int srnic_pf_open(struct net_device *netdev)
 	pf_rd(pf, SRNIC_ICR);
 	srnic_pf_irq_enable_queues(pf);
 	netif_tx_start_all_queues(netdev);
-	mod_delayed_work(system_wq, &pf->watchdog, 0);
+	srnic_pf_watchdog_kick(pf, 0);
 	return 0;
 
 err_free_irqs:
@@ -738,12 +748,19 @@ static int srnic_pf_set_mac(struct net_device *netdev, void *p)
 
 	if (!is_valid_ether_addr(addr->sa_data))
 		return -EADDRNOTAVAIL;
+	/*
+	 * Check and claim in one critical section: a VF's SET_MAC_ADDR,
+	 * served from the mailbox interrupt, must not take the address
+	 * between the owner check and the PF's filter moving to it.
+	 */
 	spin_lock_irq(&pf->sw_lock);
-	err = srnic_pol_mac_usable(&pf->pol, pf->num_vfs, addr->sa_data);
+	err = srnic_pol_pf_set_mac(&pf->pol, addr->sa_data);
+	if (!err)
+		srnic_pf_sw_flush(pf);
 	spin_unlock_irq(&pf->sw_lock);
 	if (err) {
-		netdev_err(netdev, "%pM is in use by, or reserved for, a VF\n",
-			   addr->sa_data);
+		netdev_err(netdev, "%pM is in use by, or reserved for, a VF: %pe\n",
+			   addr->sa_data, ERR_PTR(err));
 		return err;
 	}
 	eth_hw_addr_set(netdev, addr->sa_data);
@@ -906,12 +923,22 @@ err_free_netdev:
 }
 
 /**
- * srnic_pf_netdev_destroy - unregister and free the PF netdev
+ * srnic_pf_netdev_unregister - unregister the PF netdev
  * @pf: the PF
+ *
+ * Closes it if it was up; no ndo or ethtool op runs on it afterwards.
  */
-void srnic_pf_netdev_destroy(struct srnic_pf *pf)
+void srnic_pf_netdev_unregister(struct srnic_pf *pf)
 {
 	unregister_netdev(pf->netdev);
+}
+
+/**
+ * srnic_pf_netdev_free - free the unregistered PF netdev and its queues
+ * @pf: the PF
+ */
+void srnic_pf_netdev_free(struct srnic_pf *pf)
+{
 	srnic_pf_free_queues(pf);
 	free_netdev(pf->netdev);
 	pf->netdev = NULL;

@@ -16,7 +16,8 @@
  *     admin MAC of another VF; neither may the PF;
  *   - the shared RAR and VLVF tables are split fairly: no VF can starve
  *     another or leave the administrator without an entry for a port VLAN;
- *   - a mailbox flood is throttled per VF.
+ *   - a mailbox flood is throttled per VF: the PF's work for each VF is
+ *     budgeted, and over budget its events wait, none is dropped.
  */
 #include <linux/array_size.h>
 #include <linux/errno.h>
@@ -233,29 +234,119 @@ static void pol_refuse(struct srnic_pol_vf *v, u32 w0, int err,
 	}
 }
 
-/* Token bucket on a millisecond clock; true means drop the message */
-static bool pol_throttled(struct srnic_pol_vf *v, u32 now_ms, bool *report)
+/* Refill the work bucket; the clock may wrap, never mints credit backwards */
+static void pol_ev_refill(struct srnic_pol_vf *v, u32 now_ms)
 {
 	s32 dt = (s32)(now_ms - v->bucket_ms);
 
 	v->bucket_ms = now_ms;
-	if (dt > 0) {
-		if ((u32)dt >= SRNIC_POL_CREDIT_MAX_MS - v->credit_ms)
-			v->credit_ms = SRNIC_POL_CREDIT_MAX_MS;
-		else
-			v->credit_ms += dt;
-		if (v->credit_ms == SRNIC_POL_CREDIT_MAX_MS)
-			v->throttling = false;
+	if (dt <= 0)
+		return;
+	if ((u32)dt >= SRNIC_POL_CREDIT_MAX_MS - v->credit_ms)
+		v->credit_ms = SRNIC_POL_CREDIT_MAX_MS;
+	else
+		v->credit_ms += dt;
+}
+
+/**
+ * srnic_pol_ev_may_serve - may the PF serve VF @vf's mailbox events now?
+ * @pol: policy
+ * @vf: VF
+ * @now_ms: millisecond clock
+ * @report: out: set to true when this call starts a deferral episode
+ *	(log it once, rate-limited); untouched otherwise
+ *
+ * False once the VF used up its budget (srnic_pol_ev_charge()), and until
+ * the bucket refilled to SRNIC_POL_EV_RESUME units. The caller leaves the
+ * events pending and serves them after srnic_pol_ev_resume_ms().
+ *
+ * Return: true if the events may be served.
+ */
+bool srnic_pol_ev_may_serve(struct srnic_pol *pol, unsigned int vf,
+			    u32 now_ms, bool *report)
+{
+	struct srnic_pol_vf *v;
+
+	if (vf >= pol->num_vfs)
+		return false;
+	v = &pol->vf[vf];
+	pol_ev_refill(v, now_ms);
+	if (v->throttling &&
+	    v->credit_ms >= SRNIC_POL_EV_RESUME * SRNIC_POL_EV_COST_MS)
+		v->throttling = false;
+	if (!v->throttling && v->credit_ms < SRNIC_POL_EV_COST_MS) {
+		v->throttling = true;
+		v->stats.throttled++;
+		v->stats.by_rule[SRNIC_POL_THROTTLED]++;
+		*report = true;
 	}
-	if (v->credit_ms < SRNIC_POL_MSG_COST_MS) {
-		if (!v->throttling) {
-			v->throttling = true;
-			*report = true;
-		}
-		return true;
-	}
-	v->credit_ms -= SRNIC_POL_MSG_COST_MS;
-	return false;
+	return !v->throttling;
+}
+
+/**
+ * srnic_pol_ev_units - work units VF @vf has left
+ * @pol: policy
+ * @vf: VF
+ * @now_ms: millisecond clock
+ *
+ * Lets the caller cap a busy-wait to what the VF can still pay for.
+ *
+ * Return: units, 0 if none or while deferred.
+ */
+unsigned int srnic_pol_ev_units(struct srnic_pol *pol, unsigned int vf,
+				u32 now_ms)
+{
+	struct srnic_pol_vf *v;
+
+	if (vf >= pol->num_vfs)
+		return 0;
+	v = &pol->vf[vf];
+	pol_ev_refill(v, now_ms);
+	return v->throttling ? 0 : v->credit_ms / SRNIC_POL_EV_COST_MS;
+}
+
+/**
+ * srnic_pol_ev_charge - account PF work done for VF @vf
+ * @pol: policy
+ * @vf: VF
+ * @units: SRNIC_POL_EV_* per event, plus one per PFU busy-wait step
+ *
+ * The bucket does not go below empty; an overdraft is simply not served
+ * again until srnic_pol_ev_may_serve() says so.
+ */
+void srnic_pol_ev_charge(struct srnic_pol *pol, unsigned int vf,
+			 unsigned int units)
+{
+	struct srnic_pol_vf *v;
+	u32 cost;
+
+	if (vf >= pol->num_vfs)
+		return;
+	v = &pol->vf[vf];
+	cost = units * SRNIC_POL_EV_COST_MS;
+	v->credit_ms = cost >= v->credit_ms ? 0 : v->credit_ms - cost;
+}
+
+/**
+ * srnic_pol_ev_resume_ms - how long VF @vf's deferral still lasts
+ * @pol: policy
+ * @vf: VF
+ *
+ * Counted from the last srnic_pol_ev_may_serve()/srnic_pol_ev_units().
+ *
+ * Return: milliseconds, 0 if the VF may be served.
+ */
+u32 srnic_pol_ev_resume_ms(const struct srnic_pol *pol, unsigned int vf)
+{
+	const struct srnic_pol_vf *v;
+	u32 want = SRNIC_POL_EV_RESUME * SRNIC_POL_EV_COST_MS;
+
+	if (vf >= pol->num_vfs)
+		return 0;
+	v = &pol->vf[vf];
+	if (!v->throttling || v->credit_ms >= want)
+		return 0;
+	return want - v->credit_ms;
 }
 
 static void pol_reapply_admin(struct srnic_pol *pol, unsigned int vf)
@@ -540,13 +631,7 @@ void srnic_pol_handle_msg(struct srnic_pol *pol, unsigned int vf,
 		return;
 	}
 	v = &pol->vf[vf];
-	if (pol_throttled(v, now_ms, &res->report)) {
-		res->err = -EAGAIN;
-		res->rule = SRNIC_POL_THROTTLED;
-		v->stats.throttled++;
-		pol_count(v, SRNIC_POL_THROTTLED);
-		return;
-	}
+	/* flood control is the caller's: srnic_pol_ev_may_serve() */
 	v->stats.msgs++;
 
 	/* Already a reply (ours, echoed back): nothing to answer */

@@ -38,10 +38,24 @@
 #define SRNIC_POL_MAX_RATE	1000	/* Mbit/s, the 82576's top speed */
 /* A VF that is not clear to send gets at most one NACK per this period */
 #define SRNIC_POL_NACK_QUIET_MS	2000
-/* Mailbox flood throttle: a burst of 64 messages, then 50 per second */
-#define SRNIC_POL_MSG_COST_MS	20
-#define SRNIC_POL_MSG_BURST	64
-#define SRNIC_POL_CREDIT_MAX_MS	(SRNIC_POL_MSG_COST_MS * SRNIC_POL_MSG_BURST)
+/*
+ * Budget of PF hard-irq work per VF, in units: every request, ack and VF
+ * reset event the PF serves costs units, and so does every step of the
+ * PFU busy-wait. A burst of SRNIC_POL_EV_BURST, refilled at
+ * SRNIC_POL_EV_RATE per second. A VF over budget is not served: its
+ * events stay pending until the bucket holds SRNIC_POL_EV_RESUME units
+ * again (a penalty of about 320 ms), then they are served in order.
+ * Nothing is dropped. A guest replaying 60 VLANs after a reset needs
+ * about 150 units (each message is a request and the ack of its reply).
+ */
+#define SRNIC_POL_EV_BURST	512
+#define SRNIC_POL_EV_RATE	200
+#define SRNIC_POL_EV_COST_MS	(1000 / SRNIC_POL_EV_RATE)
+#define SRNIC_POL_EV_RESUME	64
+#define SRNIC_POL_EV_REQ	1	/* a request (plus its lock waits) */
+#define SRNIC_POL_EV_ACK	1	/* an ack */
+#define SRNIC_POL_EV_VFLR	4	/* a VF reset: VPort reset and flush */
+#define SRNIC_POL_CREDIT_MAX_MS	(SRNIC_POL_EV_COST_MS * SRNIC_POL_EV_BURST)
 
 /* API version this PF offers */
 #define SRNIC_POL_API_MAX	SRNIC_MBX_API_1_1
@@ -63,7 +77,7 @@ enum srnic_pol_rule {
 	SRNIC_POL_NOT_CTS,	/* no VF_RESET handshake yet */
 	SRNIC_POL_NOT_ALLOWED,	/* message not allowed in this state/API */
 	SRNIC_POL_UNKNOWN_MSG,	/* unknown message ID */
-	SRNIC_POL_THROTTLED,	/* mailbox flood */
+	SRNIC_POL_THROTTLED,	/* mailbox flood: over the work budget */
 	/* appended: the numbers go to API 1.1 VFs in NACKs */
 	SRNIC_POL_VLAN_QUOTA,	/* the VF is in its quota of VLANs */
 	SRNIC_POL_UC_QUOTA,	/* the rest of RAR is other ports' share */
@@ -101,7 +115,7 @@ struct srnic_pol_admin {
  * struct srnic_pol_stats - per-VF mailbox counters (for ethtool -S)
  * @msgs: messages received
  * @refused: requests refused (NACKed or dropped) for any reason
- * @throttled: messages dropped by the flood throttle
+ * @throttled: times the VF went over its work budget (events deferred)
  * @resets: VF_RESET handshakes
  * @flrs: VF reset events (FLR, VTCTRL.RST)
  * @by_rule: refusals per enum srnic_pol_rule
@@ -123,9 +137,9 @@ struct srnic_pol_stats {
  * @api: negotiated mailbox API (SRNIC_MBX_API_1_0 until negotiated)
  * @nack_valid: @last_nack_ms holds a time
  * @last_nack_ms: when the last not-CTS NACK was sent
- * @credit_ms: throttle bucket, in milliseconds of credit
+ * @credit_ms: work budget bucket, in milliseconds of credit
  * @bucket_ms: time of the last bucket update
- * @throttling: in a throttle episode (reported once per episode)
+ * @throttling: over budget, events deferred until SRNIC_POL_EV_RESUME
  * @stats: counters
  */
 struct srnic_pol_vf {
@@ -183,6 +197,13 @@ void srnic_pol_handle_msg(struct srnic_pol *pol, unsigned int vf,
 			  const u32 *msg, u32 now_ms,
 			  struct srnic_pol_result *res);
 void srnic_pol_vf_flr(struct srnic_pol *pol, unsigned int vf);
+bool srnic_pol_ev_may_serve(struct srnic_pol *pol, unsigned int vf,
+			    u32 now_ms, bool *report);
+unsigned int srnic_pol_ev_units(struct srnic_pol *pol, unsigned int vf,
+				u32 now_ms);
+void srnic_pol_ev_charge(struct srnic_pol *pol, unsigned int vf,
+			 unsigned int units);
+u32 srnic_pol_ev_resume_ms(const struct srnic_pol *pol, unsigned int vf);
 bool srnic_pol_vf_ack(struct srnic_pol *pol, unsigned int vf, u32 now_ms,
 		      u32 *word);
 void srnic_pol_pf_reset(struct srnic_pol *pol);

@@ -58,9 +58,13 @@ static void srnic_pf_mbx_rcv(struct srnic_pf *pf, unsigned int vf, u32 now)
 {
 	struct srnic_pol_result res;
 	u32 msg[SRNIC_MBX_WORDS];
+	unsigned int tries, waits;
 	int err;
 
-	err = srnic_mbx_pf_lock(&pf->hw, vf);
+	/* a VF sitting on VFU pays for the busy-wait out of its budget */
+	tries = srnic_pol_ev_units(&pf->pol, vf, now);
+	err = srnic_mbx_pf_lock_tries(&pf->hw, vf, tries, &waits);
+	srnic_pol_ev_charge(&pf->pol, vf, SRNIC_POL_EV_REQ + waits);
 	if (err) {
 		dev_warn_ratelimited(&pf->pdev->dev,
 				     "VF %u holds its mailbox, message dropped\n",
@@ -87,32 +91,132 @@ static void srnic_pf_mbx_rcv(struct srnic_pf *pf, unsigned int vf, u32 now)
 				     ERR_PTR(res.err));
 }
 
-/* Serve one VF's pending reset, request and ack events. */
-static void srnic_pf_mbx_service_vf(struct srnic_pf *pf, unsigned int vf,
-				    u32 now)
+/*
+ * VF @vf is over its work budget: leave its events pending, mask it in
+ * MBVFIMR (silicon then stops interrupting for it; QEMU ignores the mask,
+ * so the budget check alone bounds the work there) and serve it from
+ * mbx_defer once the penalty is over.
+ */
+static void srnic_pf_mbx_defer(struct srnic_pf *pf, unsigned int vf,
+			       bool report)
 {
-	u32 w;
+	u32 ms = srnic_pol_ev_resume_ms(&pf->pol, vf);
 
-	lockdep_assert_held(&pf->sw_lock);
-	if (srnic_mbx_pf_test_and_clear_vflr(&pf->hw, vf)) {
-		srnic_pol_vf_flr(&pf->pol, vf);
-		srnic_pf_sw_flush(pf);
-	}
-	if (srnic_mbx_pf_test_and_clear_req(&pf->hw, vf))
-		srnic_pf_mbx_rcv(pf, vf, now);
-	if (srnic_mbx_pf_test_and_clear_ack(&pf->hw, vf) &&
-	    srnic_pol_vf_ack(&pf->pol, vf, now, &w))
-		srnic_mbx_pf_send(&pf->hw, vf, &w, 1);
+	if (report)
+		dev_warn_ratelimited(&pf->pdev->dev,
+				     "VF %u: mailbox events deferred %u ms by policy %s\n",
+				     vf, ms,
+				     srnic_pol_rule_name(SRNIC_POL_THROTTLED));
+	if (pf->mbx_deferred & BIT(vf))
+		return;
+	pf->mbx_deferred |= BIT(vf);
+	srnic_wr32(&pf->hw, SRNIC_MBVFIMR,
+		   GENMASK(pf->num_vfs - 1, 0) & ~pf->mbx_deferred);
+	if (!test_bit(SRNIC_PF_REMOVING, pf->state))
+		mod_delayed_work(system_wq, &pf->mbx_defer,
+				 msecs_to_jiffies(ms) + 1);
 }
 
 /*
- * Send an unsolicited word to a VF. Sending drops whatever the VF had
- * posted, so serve that first: a request must never get lost.
+ * Serve one VF's pending reset, request and ack events, within the VF's
+ * work budget: each event, and each PFU busy-wait step, is charged; once
+ * the budget is spent the rest waits (srnic_pf_mbx_defer()).
  */
-static void srnic_pf_vf_send(struct srnic_pf *pf, unsigned int vf, u32 w)
+static void srnic_pf_mbx_service_vf(struct srnic_pf *pf, unsigned int vf,
+				    u32 now)
 {
-	srnic_pf_mbx_service_vf(pf, vf, srnic_pf_now_ms());
-	srnic_mbx_pf_send(&pf->hw, vf, &w, 1);
+	bool report = false;
+	u32 w;
+
+	lockdep_assert_held(&pf->sw_lock);
+	if (pf->mbx_deferred & BIT(vf))
+		return;
+	if (!srnic_pol_ev_may_serve(&pf->pol, vf, now, &report))
+		goto defer;
+	if (srnic_mbx_pf_test_and_clear_vflr(&pf->hw, vf)) {
+		srnic_pol_ev_charge(&pf->pol, vf, SRNIC_POL_EV_VFLR);
+		srnic_pol_vf_flr(&pf->pol, vf);
+		srnic_pf_sw_flush(pf);
+		if (!srnic_pol_ev_may_serve(&pf->pol, vf, now, &report))
+			goto defer;
+	}
+	if (srnic_mbx_pf_test_and_clear_req(&pf->hw, vf)) {
+		srnic_pf_mbx_rcv(pf, vf, now);
+		if (!srnic_pol_ev_may_serve(&pf->pol, vf, now, &report))
+			goto defer;
+	}
+	if (srnic_mbx_pf_test_and_clear_ack(&pf->hw, vf)) {
+		srnic_pol_ev_charge(&pf->pol, vf, SRNIC_POL_EV_ACK);
+		if (srnic_pol_vf_ack(&pf->pol, vf, now, &w)) {
+			srnic_pol_ev_charge(&pf->pol, vf,
+					    SRNIC_MBX_PF_LOCK_TRIES);
+			srnic_mbx_pf_send(&pf->hw, vf, &w, 1);
+		}
+	}
+	return;
+defer:
+	srnic_pf_mbx_defer(pf, vf, report);
+}
+
+/**
+ * srnic_pf_mbx_defer_work - serve the VFs whose penalty is over
+ * @work: pf->mbx_defer
+ *
+ * Re-enables each such VF in MBVFIMR and serves what it left pending; a
+ * VF still over budget waits again.
+ */
+void srnic_pf_mbx_defer_work(struct work_struct *work)
+{
+	struct srnic_pf *pf = container_of(to_delayed_work(work),
+					   struct srnic_pf, mbx_defer);
+	u32 now = srnic_pf_now_ms();
+	unsigned long pending;
+	unsigned int vf;
+
+	spin_lock_irq(&pf->sw_lock);
+	/* a MAC reset owns the registers; it replays everything after */
+	if (test_bit(SRNIC_PF_RESETTING, pf->state)) {
+		if (!test_bit(SRNIC_PF_REMOVING, pf->state))
+			mod_delayed_work(system_wq, &pf->mbx_defer, HZ / 10);
+		goto out;
+	}
+	pending = pf->mbx_deferred;
+	pf->mbx_deferred = 0;
+	for_each_set_bit(vf, &pending, pf->num_vfs)
+		srnic_pf_mbx_service_vf(pf, vf, now);
+	srnic_wr32(&pf->hw, SRNIC_MBVFIMR,
+		   pf->num_vfs ? GENMASK(pf->num_vfs - 1, 0) & ~pf->mbx_deferred :
+		   0);
+out:
+	spin_unlock_irq(&pf->sw_lock);
+}
+
+/* A VF that posts again every time the PF is about to send is flooding */
+#define SRNIC_PF_SEND_TRIES	3
+
+/*
+ * Send an unsolicited word to a VF: the ping word of the moment if @ping,
+ * else @w. The mailbox buffer holds one message, so a request the VF
+ * posted is served first; srnic_mbx_pf_send() backs off when one arrived
+ * after that, and it is served and the send tried again. The ping is
+ * recomputed each time: the request served may have been VF_RESET.
+ */
+static void srnic_pf_vf_send(struct srnic_pf *pf, unsigned int vf, bool ping,
+			     u32 w)
+{
+	unsigned int i;
+
+	lockdep_assert_held(&pf->sw_lock);
+	for (i = 0; i < SRNIC_PF_SEND_TRIES; i++) {
+		srnic_pf_mbx_service_vf(pf, vf, srnic_pf_now_ms());
+		if (ping)
+			w = srnic_pol_ping(&pf->pol, vf);
+		if (srnic_mbx_pf_send(&pf->hw, vf, &w, 1) != -EAGAIN)
+			return;
+	}
+	dev_warn_ratelimited(&pf->pdev->dev,
+			     "VF %u keeps its mailbox busy, PF message 0x%08x dropped by policy mailbox-flood\n",
+			     vf, w);
 }
 
 /* Tell every VF about a PF event (link change, reset). */
@@ -122,7 +226,7 @@ static void srnic_pf_ping_vfs(struct srnic_pf *pf)
 
 	lockdep_assert_held(&pf->sw_lock);
 	for (vf = 0; vf < pf->num_vfs; vf++)
-		srnic_pf_vf_send(pf, vf, srnic_pol_ping(&pf->pol, vf));
+		srnic_pf_vf_send(pf, vf, true, 0);
 }
 
 /**
@@ -361,19 +465,23 @@ static int srnic_pf_vf_check(struct srnic_pf *pf, int vf)
 }
 
 /*
- * Make API 1.0 VFs look at their mailbox. An igbvf-style driver reads the
- * PF's word only from its mailbox interrupt or after it saw RSTD; where
- * the interrupt is lost (QEMU routes it to the wrong vector) a kick would
- * sit unread. PFRSTD raises RSTD in every VF mailbox: a VF that still has
- * CTS reads its last reply and carries on, a kicked one resets, one the
- * admin disabled drops its carrier. (An API 1.1 VF polls its mailbox and
+ * Make an API 1.0 VF look at its mailbox. An igbvf-style driver reads the
+ * PF's word only from its "other" (mailbox) interrupt or after it saw
+ * RSTI/RSTD; where the mailbox interrupt is lost (QEMU routes it by the
+ * VF's IVAR_MISC value as a bitmask, so igbvf's lands on its RX vector)
+ * a kick would sit unread. CTRL_EXT.PFRSTD would make it look, but it
+ * raises RSTD in every VF mailbox, and a VF that polls (srnic_vf) takes
+ * RSTD for a PF reset and reinitialises: one admin change would disturb
+ * every other VF. Instead fire this VF's own vectors through the PF's
+ * mirror of its EICS. Whichever vector the VF's driver uses for the
+ * mailbox runs (igbvf's "other" handler re-checks the link and reads the
+ * word at once); an extra run of its queue vectors only polls empty
+ * rings. No other VF sees anything. (An API 1.1 VF polls its mailbox and
  * needs no doorbell.)
  */
-static void srnic_pf_vf_doorbell(struct srnic_pf *pf)
+static void srnic_pf_vf_doorbell(struct srnic_pf *pf, unsigned int vf)
 {
-	u32 ctrl_ext = srnic_rd32(&pf->hw, SRNIC_CTRL_EXT);
-
-	srnic_wr32(&pf->hw, SRNIC_CTRL_EXT, ctrl_ext | SRNIC_CTRL_EXT_PFRSTD);
+	srnic_wr32(&pf->hw, SRNIC_PVTEICS(vf), SRNIC_PVTEICS_ALL);
 }
 
 /* Carry out what an admin change asks for a running VF. */
@@ -391,12 +499,12 @@ static void srnic_pf_vf_act(struct srnic_pf *pf, unsigned int vf, int act)
 	if (act == SRNIC_POL_ACT_RESET) {
 		w = srnic_pol_kick(&pf->pol, vf, srnic_pf_now_ms());
 		srnic_pf_sw_flush(pf);	/* the kick closed the VF's pool */
+		srnic_pf_vf_send(pf, vf, false, w);
 	} else {
-		w = srnic_pol_ping(&pf->pol, vf);
+		srnic_pf_vf_send(pf, vf, true, 0);
 	}
-	srnic_mbx_pf_send(&pf->hw, vf, &w, 1);
 	if (legacy)
-		srnic_pf_vf_doorbell(pf);
+		srnic_pf_vf_doorbell(pf, vf);
 }
 
 static int srnic_pf_vf_apply(struct srnic_pf *pf, int vf, int ret)

@@ -90,5 +90,14 @@ else
 	done
 fi
 
+# every PF/mailbox register access goes through the guarded accessors
+while read -r line; do
+	case $line in
+	"ok "*) tap_ok "${line#ok [0-9]* - }" ;;
+	"not ok "*) tap_not_ok "${line#not ok [0-9]* - }" ;;
+	"#"*) echo "$line" ;;
+	esac
+done < <("$top"/tests/static/mmio-guard.sh || true)
+
 echo "1..$n"
 [ $failed = 0 ]

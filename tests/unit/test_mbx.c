@@ -99,6 +99,27 @@ TEST(mbx_pf_lock_bounded)
 	CHECK(!sim.pfu[0]);
 }
 
+/* The busy-wait a VF holding VFU costs is reported, and capped by tries */
+TEST(mbx_pf_lock_tries_reports_waits)
+{
+	struct srnic_mbx_vf vf;
+	unsigned int waits = 99;
+
+	setup();
+	srnic_mbx_vf_init(&vf, &sim_vf_hw[0], false);
+	CHECK_EQ(srnic_mbx_vf_lock(&vf), 0);
+	CHECK_EQ(srnic_mbx_pf_lock_tries(&sim_pf_hw, 0, 3, &waits), -EBUSY);
+	CHECK_EQ(waits, 2);
+	CHECK_EQ(sim.now_us, 2 * SRNIC_MBX_PF_LOCK_DELAY_US);
+	CHECK_EQ(srnic_mbx_pf_lock_tries(&sim_pf_hw, 0, 0, &waits), -EBUSY);
+	CHECK_EQ(waits, 0);
+	CHECK_EQ(srnic_mbx_pf_lock_tries(&sim_pf_hw, 0, 1000, &waits), -EBUSY);
+	CHECK_EQ(waits, SRNIC_MBX_PF_LOCK_TRIES - 1);
+	/* a free buffer costs no wait */
+	CHECK_EQ(srnic_mbx_pf_lock_tries(&sim_pf_hw, 1, 3, &waits), 0);
+	CHECK_EQ(waits, 0);
+}
+
 TEST(mbx_vf_read_to_clear_shadow)
 {
 	struct srnic_mbx_vf vf;
@@ -149,9 +170,9 @@ TEST(mbx_pf_send_ping)
 	u32 w = 0x20000100, r;
 
 	setup();
-	sim.mbvficr = SRNIC_MBVFICR_VFREQ(1) | SRNIC_MBVFICR_VFACK(1) |
-		      SRNIC_MBVFICR_VFREQ(0);
+	sim.mbvficr = SRNIC_MBVFICR_VFACK(1) | SRNIC_MBVFICR_VFREQ(0);
 	CHECK_EQ(srnic_mbx_pf_send(&sim_pf_hw, 1, &w, 1), 0);
+	/* the stale ack goes, another VF's request stays */
 	CHECK_EQ(sim.mbvficr, SRNIC_MBVFICR_VFREQ(0));
 	CHECK_EQ(sim.vmbmem[1][0], 0x20000100);
 	CHECK(!sim.pfu[1]);
@@ -168,6 +189,33 @@ TEST(mbx_pf_send_ping)
 	sim.vflre = 0x5;
 	CHECK(srnic_mbx_pf_test_and_clear_vflr(&sim_pf_hw, 2));
 	CHECK_EQ(sim.vflre, 0x1);
+}
+
+/*
+ * Issue 7, defect 11: the PF served VF 1's events, then the VF posted a
+ * request before srnic_mbx_pf_send() took PFU. The send must not overwrite
+ * it nor clear its event: it backs off with -EAGAIN so the caller serves
+ * the request first.
+ */
+TEST(mbx_pf_send_keeps_request_posted_meanwhile)
+{
+	struct srnic_mbx_vf vf;
+	u32 req[3] = { SRNIC_MBX_SET_MAC_ADDR, 0x56341202, 0x9a78 };
+	u32 w = 0x20000100;
+
+	setup();
+	srnic_mbx_vf_init(&vf, &sim_vf_hw[1], false);
+	CHECK_EQ(srnic_mbx_vf_write(&vf, req, 3), 0);
+	CHECK_EQ(srnic_mbx_pf_send(&sim_pf_hw, 1, &w, 1), -EAGAIN);
+	CHECK_EQ(sim.mbvficr, SRNIC_MBVFICR_VFREQ(1));
+	CHECK_EQ(sim.vmbmem[1][0], SRNIC_MBX_SET_MAC_ADDR);
+	CHECK_EQ(sim.vmbmem[1][1], 0x56341202);
+	CHECK_EQ(sim.r2c[1] & SRNIC_VFMB_PFSTS, 0);
+	CHECK(!sim.pfu[1]);
+	/* served, the word goes out */
+	CHECK(srnic_mbx_pf_test_and_clear_req(&sim_pf_hw, 1));
+	CHECK_EQ(srnic_mbx_pf_send(&sim_pf_hw, 1, &w, 1), 0);
+	CHECK_EQ(sim.vmbmem[1][0], 0x20000100);
 }
 
 TEST(mbx_surprise_removal)

@@ -30,7 +30,7 @@ static void env(unsigned int num_vfs)
 
 static void send(unsigned int vf)
 {
-	now += SRNIC_POL_MSG_COST_MS;	/* a well-behaved pace */
+	now += 20;	/* a well-behaved pace */
 	srnic_pol_handle_msg(&pol, vf, m, now, &res);
 }
 
@@ -624,53 +624,95 @@ TEST(pol_rate_limit)
 	CHECK_EQ(sw.reg[SRNIC_SW_R_RTTBCNRC + 8], 0);
 }
 
-TEST(pol_mailbox_flood_throttle)
+/*
+ * Issue 7, defect 4: a legitimate guest with 62 VLANs replays its state
+ * after a reset, back to back: every message gets its reply (the old
+ * 64-message burst dropped the tail of the replay, and the guest reset
+ * again).
+ */
+TEST(pol_vlan_replay_never_dropped)
 {
-	unsigned int i, answered = 0, reports = 0;
-	u32 t0;
+	unsigned int i, answered = 0, msgs = 0;
 
 	env(2);
-	vf_reset(1);
-	t0 = now;
+	memset(m, 0, sizeof(m));
+	m[0] = SRNIC_MBX_VF_RESET;
+	for (i = 0; i < 3; i++) {	/* a few resets in a row, too */
+		srnic_pol_handle_msg(&pol, 1, m, now, &res);
+		answered += res.reply_len != 0;
+		msgs++;
+	}
+	for (i = 1; i <= 62; i++) {
+		memset(m, 0, sizeof(m));
+		m[0] = srnic_mbx_w0(SRNIC_MBX_SET_VLAN, SRNIC_MBX_VLAN_ADD);
+		m[1] = i;
+		srnic_pol_handle_msg(&pol, 1, m, now, &res);
+		answered += res.reply_len != 0;
+		CHECK(res.rule != SRNIC_POL_THROTTLED);
+		msgs++;
+	}
 	memset(m, 0, sizeof(m));
 	m[0] = SRNIC_MBX_SET_LPE;
 	m[1] = 1522;
-	/* 1000 messages in the same millisecond */
-	for (i = 0; i < 1000; i++) {
-		srnic_pol_handle_msg(&pol, 1, m, now, &res);
-		answered += res.reply_len != 0;
-		if (res.rule == SRNIC_POL_THROTTLED) {
-			CHECK_EQ(res.reply_len, 0);
-			CHECK_EQ(res.err, -EAGAIN);
-			reports += res.report;
+	srnic_pol_handle_msg(&pol, 1, m, now, &res);
+	answered += res.reply_len != 0;
+	msgs++;
+	CHECK_EQ(answered, msgs);
+	CHECK_EQ(pol.vf[1].stats.throttled, 0);
+	/* and the PF's work budget covers it: request + ack per message */
+	for (i = 0; i < 2 * msgs; i++) {
+		bool report = false;
+
+		CHECK(srnic_pol_ev_may_serve(&pol, 1, now, &report));
+		CHECK(!report);
+		srnic_pol_ev_charge(&pol, 1, SRNIC_POL_EV_REQ);
+	}
+}
+
+/* A flooding VF gets at most burst + rate units of PF work per second */
+TEST(pol_ev_budget_bounds_work)
+{
+	unsigned int served = 0, reports = 0, i, t;
+	bool report;
+
+	env(2);
+	/* a storm: an event every 0.1 ms for 10 s, each costing a VFLR */
+	for (t = 0; t < 100000; t++) {
+		now = t / 10;
+		report = false;
+		if (srnic_pol_ev_may_serve(&pol, 1, now, &report)) {
+			served++;
+			srnic_pol_ev_charge(&pol, 1, SRNIC_POL_EV_VFLR);
 		}
+		reports += report;
 	}
-	CHECK(answered <= SRNIC_POL_MSG_BURST);
-	CHECK(answered >= SRNIC_POL_MSG_BURST - 1);
-	CHECK_EQ(reports, 1);
-	CHECK_EQ(pol.vf[1].stats.throttled, 1000 - answered);
-	/* another VF is unaffected */
-	vf_reset(0);
-	CHECK_EQ(res.reply[0], 0x40000001);
-	/* a second later 50 more get through */
-	now = t0 + 1000;
-	answered = 0;
-	for (i = 0; i < 100; i++) {
-		srnic_pol_handle_msg(&pol, 1, m, now, &res);
-		answered += res.reply_len != 0;
-	}
-	CHECK_EQ(answered, 50);
-	/* a quiet period ends the episode: the next flood is reported again */
-	now += 10000;
-	reports = 0;
-	for (i = 0; i < 200; i++) {
-		srnic_pol_handle_msg(&pol, 1, m, now, &res);
-		reports += res.report;
-	}
-	CHECK_EQ(reports, 1);
-	/* clock going backwards does not mint credit */
-	srnic_pol_handle_msg(&pol, 1, m, now - 100000, &res);
-	CHECK_EQ(res.rule, SRNIC_POL_THROTTLED);
+	/* 512 units of burst + 200 units/s over 10 s, 4 units an event */
+	CHECK(served * SRNIC_POL_EV_VFLR <=
+	      SRNIC_POL_EV_BURST + 10 * SRNIC_POL_EV_RATE + SRNIC_POL_EV_VFLR);
+	CHECK(served > 0);
+	/* each deferral episode waits for RESUME units: a few per second */
+	CHECK(reports >= 1);
+	CHECK(reports <= 10 * SRNIC_POL_EV_RATE / SRNIC_POL_EV_RESUME + 1);
+	CHECK_EQ(pol.vf[1].stats.throttled, reports);
+	/* the other VF is untouched */
+	report = false;
+	CHECK(srnic_pol_ev_may_serve(&pol, 0, now, &report));
+	CHECK_EQ(srnic_pol_ev_units(&pol, 0, now), SRNIC_POL_EV_BURST);
+	/* over budget: no units for a busy-wait either, and a resume time */
+	report = false;
+	for (i = 0; i < 1000 && srnic_pol_ev_may_serve(&pol, 1, now, &report);
+	     i++)
+		srnic_pol_ev_charge(&pol, 1, 1);
+	CHECK_EQ(srnic_pol_ev_units(&pol, 1, now), 0);
+	CHECK(srnic_pol_ev_resume_ms(&pol, 1) > 0);
+	CHECK(srnic_pol_ev_resume_ms(&pol, 1) <=
+	      SRNIC_POL_EV_RESUME * SRNIC_POL_EV_COST_MS);
+	/* the clock going backwards mints nothing */
+	CHECK(!srnic_pol_ev_may_serve(&pol, 1, now - 100000, &report));
+	/* after the penalty it is served again */
+	now += SRNIC_POL_EV_RESUME * SRNIC_POL_EV_COST_MS;
+	CHECK(srnic_pol_ev_may_serve(&pol, 1, now, &report));
+	CHECK(srnic_pol_ev_units(&pol, 1, now) >= SRNIC_POL_EV_RESUME);
 }
 
 TEST(pol_admin_mac_change_kicks_vf)
