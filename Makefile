@@ -107,7 +107,7 @@ install-src:
 # tree under build/deb (dpkg-buildpackage writes next to the source).
 DEB_FILES := $(SRC_FILES) README.md Documentation debian packaging
 deb:
-	@cl=$$(dpkg-parsechangelog -S Version | sed 's/-[^-]*$$//'); \
+	@cl=$$(dpkg-parsechangelog -S Version); \
 	test "$$cl" = "$(VERSION)" || \
 		{ echo "deb: debian/changelog says $$cl, dkms.conf $(VERSION)" >&2; exit 1; }
 	rm -rf build/deb
@@ -115,8 +115,8 @@ deb:
 	cp -a --parents $(DEB_FILES) build/deb/srnic-$(VERSION)/
 	cd build/deb/srnic-$(VERSION) && dpkg-buildpackage -b -us -uc -tc > ../build.log 2>&1 || \
 		{ tail -n 40 ../build.log >&2; exit 1; }
-	cp build/deb/srnic-dkms_$(VERSION)-*_all.deb .
-	@ls srnic-dkms_$(VERSION)-*_all.deb
+	cp build/deb/srnic-dkms_$(VERSION)_all.deb .
+	@ls srnic-dkms_$(VERSION)_all.deb
 
 setup:
 	@tools/setup.sh
