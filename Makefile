@@ -79,7 +79,8 @@ install: modules
 uninstall:
 	rm -f $(foreach m,$(MODULES),$(wildcard \
 		$(INSTALL_MOD_PATH)/lib/modules/$(KREL)/$(INSTALL_MOD_DIR)/$(m).ko*))
-	-rmdir $(INSTALL_MOD_PATH)/lib/modules/$(KREL)/$(INSTALL_MOD_DIR) 2> /dev/null
+	-cd $(INSTALL_MOD_PATH)/lib/modules/$(KREL) 2> /dev/null && \
+		rmdir -p --ignore-fail-on-non-empty $(INSTALL_MOD_DIR) 2> /dev/null
 	depmod -a $(DEPMOD_ARGS)
 
 # make sign KEY=key.pem CERT=cert.der: sign the built modules with the

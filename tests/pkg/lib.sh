@@ -58,7 +58,8 @@ mok_keep_or_drop() {
 	fi
 }
 mok_subject() {
-	openssl x509 -inform DER -in "$MOK_CERT" -noout -subject -nameopt multiline |
+	local cert=${1:-$MOK_CERT}
+	openssl x509 -inform DER -in "$cert" -noout -subject -nameopt multiline |
 		sed -n 's/^ *commonName *= *//p'
 }
 
@@ -71,7 +72,7 @@ srnic_files() {
 # KVER, built for KVER, and signed by the MOK (signer == the cert's CN).
 installed_ok() {
 	local k=$1 dir=$2 m f vm signer want
-	want=$(mok_subject)
+	want=$(mok_subject "${SIGN_CERT:-$MOK_CERT}")
 	for m in srnic_lib srnic_pf srnic_vf; do
 		f=$(modinfo -k "$k" -F filename "$m" 2>&1) || { echo "$m: $f"; return 1; }
 		case $f in
