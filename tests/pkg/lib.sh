@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash
 #
 # TAP helpers for the host-side packaging tests (sourced).  Each test script
 # installs real files on this host as root and must leave nothing behind: it
