@@ -46,7 +46,8 @@ KDIR ?= $(shell if [ -d /lib/modules/$$(uname -r)/build ]; then \
 		echo /lib/modules/$$(uname -r)/build; \
 	else ls -d /lib/modules/*/build 2>/dev/null | sort -V | tail -n1; fi)
 
-.PHONY: all modules clean setup check demo bench
+.PHONY: all modules clean setup check demo bench install uninstall sign \
+	install-src deb
 
 all: modules
 
@@ -56,6 +57,67 @@ modules:
 clean:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) clean
 	rm -rf build
+
+# One version for DKMS, the .deb and the source tree: dkms.conf's.
+VERSION := $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"$$/\1/p' $(CURDIR)/dkms.conf)
+KREL = $(shell cat $(KDIR)/include/config/kernel.release)
+MODULES := srnic_lib srnic_pf srnic_vf
+# Plain (non-DKMS) installs go to their own directory so they never shadow
+# or get removed with a DKMS install in updates/dkms.
+INSTALL_MOD_DIR ?= updates/srnic
+INSTALL_MOD_PATH ?=
+DEPMOD_ARGS = $(if $(INSTALL_MOD_PATH),-b $(INSTALL_MOD_PATH)) $(KREL)
+
+# make install: modules_install for KDIR's kernel, then depmod so modprobe
+# finds them.  On a Secure Boot host run `make sign` first.
+install: modules
+	$(MAKE) -C $(KDIR) M=$(CURDIR) INSTALL_MOD_DIR=$(INSTALL_MOD_DIR) \
+		$(if $(INSTALL_MOD_PATH),INSTALL_MOD_PATH=$(INSTALL_MOD_PATH)) \
+		modules_install
+	depmod -a $(DEPMOD_ARGS)
+
+uninstall:
+	rm -f $(foreach m,$(MODULES),$(wildcard \
+		$(INSTALL_MOD_PATH)/lib/modules/$(KREL)/$(INSTALL_MOD_DIR)/$(m).ko*))
+	-cd $(INSTALL_MOD_PATH)/lib/modules/$(KREL) 2> /dev/null && \
+		rmdir -p --ignore-fail-on-non-empty $(INSTALL_MOD_DIR) 2> /dev/null
+	depmod -a $(DEPMOD_ARGS)
+
+# make sign KEY=key.pem CERT=cert.der: sign the built modules with the
+# kernel's own scripts/sign-file and hash (e.g. with an enrolled MOK).
+SIGN_HASH = $(or $(shell sed -n 's/^CONFIG_MODULE_SIG_HASH="\(.*\)"/\1/p' \
+		$(KDIR)/.config 2> /dev/null),sha256)
+sign: modules
+	@test -n "$(KEY)" -a -n "$(CERT)" || \
+		{ echo "usage: make sign KEY=key.pem CERT=cert.der" >&2; exit 1; }
+	@test -x $(KDIR)/scripts/sign-file || \
+		{ echo "sign: no $(KDIR)/scripts/sign-file" >&2; exit 1; }
+	for m in $(MODULES); do \
+		$(KDIR)/scripts/sign-file $(SIGN_HASH) $(KEY) $(CERT) $$m.ko || exit 1; \
+	done
+
+# The DKMS source tree, /usr/src/srnic-VERSION (debian/rules uses it).
+SRC_FILES := Makefile Kconfig LICENSE dkms.conf \
+	$(wildcard common/*.[ch] mailbox/*.[ch] pf/*.[ch] vf/*.[ch])
+install-src:
+	for f in $(SRC_FILES); do \
+		install -D -m 644 $$f $(DESTDIR)/usr/src/srnic-$(VERSION)/$$f || exit 1; \
+	done
+
+# make deb: srnic-dkms_VERSION_all.deb here, built in a clean copy of the
+# tree under build/deb (dpkg-buildpackage writes next to the source).
+DEB_FILES := $(SRC_FILES) README.md Documentation debian packaging
+deb:
+	@cl=$$(dpkg-parsechangelog -S Version); \
+	test "$$cl" = "$(VERSION)" || \
+		{ echo "deb: debian/changelog says $$cl, dkms.conf $(VERSION)" >&2; exit 1; }
+	rm -rf build/deb
+	mkdir -p build/deb/srnic-$(VERSION)
+	cp -a --parents $(DEB_FILES) build/deb/srnic-$(VERSION)/
+	cd build/deb/srnic-$(VERSION) && dpkg-buildpackage -b -us -uc -tc > ../build.log 2>&1 || \
+		{ tail -n 40 ../build.log >&2; exit 1; }
+	cp build/deb/srnic-dkms_$(VERSION)_all.deb .
+	@ls srnic-dkms_$(VERSION)_all.deb
 
 setup:
 	@tools/setup.sh

@@ -9,13 +9,17 @@
 #   4. the VM suites: tools/vm.py --suite S for every tests/vm/S/suite.conf
 #   5. tests/harness-selftest.sh     (the harness reports hangs, panics,
 #                                    warnings and timeouts as failures)
+#   6. docs: sphinx-build -W of Documentation/
+#   7. pkg: tests/pkg/*.sh on this host, as root (DKMS for 6.1 and 6.12,
+#      make deb + apt install/remove, make sign/install/uninstall); each
+#      cleans up after itself
 # Ends with "N passed, M failed, K skipped"; exits non-zero on any failure.
 # A skipped point is never counted as passed.
 #
 # Env:
 #   DRIVER=srnic_pf|igb    PF driver for suites that name none (default srnic_pf)
 #   CHECK_DRIVERS="igb"    override every suite's drivers= list
-#   CHECK_STAGES="static unit modules vm harness"   stages to run
+#   CHECK_STAGES="static unit modules vm harness docs pkg"   stages to run
 #   CHECK_SUITES="pf"      VM suites (default: all with a suite.conf)
 #   CHECK_TESTS="ping,mtu" only these guest tests (substring match)
 #   VM_ARGS="..."          extra tools/vm.py arguments
@@ -28,7 +32,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 KVER=${KVER:-$(tools/kver.sh 6.12)}
 DRIVER=${DRIVER:-srnic_pf}
-CHECK_STAGES=${CHECK_STAGES:-static unit modules vm harness}
+CHECK_STAGES=${CHECK_STAGES:-static unit modules vm harness docs pkg}
 out=$top/build/check
 rm -rf "$out"
 mkdir -p "$out"
@@ -105,6 +109,12 @@ if want vm; then
 fi
 
 want harness && stage harness tests/harness-selftest.sh
+want docs && stage docs tests/docs.sh
+if want pkg; then
+	for t in tests/pkg/dkms.sh tests/pkg/deb.sh tests/pkg/install.sh; do
+		stage "pkg-$(basename "$t" .sh)" "$t"
+	done
+fi
 
 # Count top-level TAP points of every stage; a stage that failed without
 # reporting a failing point counts as one failure.

@@ -254,6 +254,11 @@ class Vm:
         shutil.copy(os.path.join(TOP, "tests", "vm", "init"), os.path.join(stage, "init"))
         os.chmod(os.path.join(stage, "init"), 0o755)
         shutil.copytree(os.path.join(TOP, "tests", "vm"), os.path.join(stage, "tests"))
+        # what the .deb installs on a host (udev rule, srnic-bind, examples),
+        # for the tests of the admin's tools (tests/vm/ops)
+        if os.path.isdir(os.path.join(TOP, "packaging")):
+            shutil.copytree(os.path.join(TOP, "packaging"),
+                            os.path.join(stage, "srnic", "packaging"))
         kos = []
         for d in [a.ko_dir]:
             for n in sorted(os.listdir(d)):
