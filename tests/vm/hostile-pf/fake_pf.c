@@ -39,6 +39,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <linux/array_size.h>
+
 #include "srnic_regs.h"
 #include "srnic_mbx_proto.h"
 
@@ -56,33 +58,33 @@ static const char * const sc_names[] = {
 	"garbage", "rstd-storm",
 };
 
-static volatile uint8_t *bar;
+static volatile u8 *bar;
 static volatile sig_atomic_t stop;
-static uint32_t lcg = 0x5eed;
+static u32 lcg = 0x5eed;
 static unsigned int handshakes, requests, replies, lock_fails;
 
-static uint32_t rd(uint32_t reg)
+static u32 rd(u32 reg)
 {
-	return *(volatile uint32_t *)(bar + reg);
+	return *(volatile u32 *)(bar + reg);
 }
 
-static void wr(uint32_t reg, uint32_t val)
+static void wr(u32 reg, u32 val)
 {
-	*(volatile uint32_t *)(bar + reg) = val;
+	*(volatile u32 *)(bar + reg) = val;
 }
 
-static uint32_t rnd(void)
+static u32 rnd(void)
 {
 	lcg = lcg * 1103515245 + 12345;
 	return lcg ^ (lcg >> 16);
 }
 
-static uint64_t now_ms(void)
+static u64 now_ms(void)
 {
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return (u64)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 static void on_term(int sig)
@@ -106,7 +108,7 @@ static int pf_lock(void)
 	return -1;
 }
 
-static void post(const uint32_t *w, unsigned int n)
+static void post(const u32 *w, unsigned int n)
 {
 	unsigned int i;
 
@@ -119,10 +121,10 @@ static void post(const uint32_t *w, unsigned int n)
 	replies++;
 }
 
-static void honest(const uint32_t *req, uint32_t *rep, unsigned int *n)
+static void honest(const u32 *req, u32 *rep, unsigned int *n)
 {
-	static const uint8_t mac[ETH_ALEN] = { 0x02, 0x5f, 0x00, 0x00, 0xaa, 0x01 };
-	uint16_t id = srnic_mbx_msgid(req[0]);
+	static const u8 mac[ETH_ALEN] = { 0x02, 0x5f, 0x00, 0x00, 0xaa, 0x01 };
+	u16 id = srnic_mbx_msgid(req[0]);
 
 	*n = 1;
 	if (id == SRNIC_MBX_VF_RESET) {
@@ -137,7 +139,7 @@ static void honest(const uint32_t *req, uint32_t *rep, unsigned int *n)
 }
 
 /* a word that names VF_RESET but is neither of its two legal replies */
-static void reset_garbage(uint32_t *rep, unsigned int *n)
+static void reset_garbage(u32 *rep, unsigned int *n)
 {
 	rep[0] = SRNIC_MBX_ACK | SRNIC_MBX_CTS | SRNIC_MBX_VF_RESET;
 	rep[1] = rnd();
@@ -146,10 +148,10 @@ static void reset_garbage(uint32_t *rep, unsigned int *n)
 }
 
 /* Return: words to post, 0 for silence */
-static unsigned int answer(enum scenario sc, const uint32_t *req,
-			   uint32_t *rep)
+static unsigned int answer(enum scenario sc, const u32 *req,
+			   u32 *rep)
 {
-	uint16_t id = srnic_mbx_msgid(req[0]);
+	u16 id = srnic_mbx_msgid(req[0]);
 	unsigned int n = 0, i;
 
 	switch (sc) {
@@ -197,22 +199,22 @@ static unsigned int answer(enum scenario sc, const uint32_t *req,
 
 int main(int argc, char **argv)
 {
-	uint32_t req[SRNIC_MBX_WORDS], rep[SRNIC_MBX_WORDS];
-	uint64_t end, next_storm = 0;
+	u32 req[SRNIC_MBX_WORDS], rep[SRNIC_MBX_WORDS];
+	u64 end, next_storm = 0;
 	enum scenario sc;
 	unsigned int i, n;
 	struct stat st;
-	uint32_t v;
+	u32 v;
 	int fd;
 
 	if (argc < 3) {
 		fprintf(stderr, "usage: %s RESOURCE0 SCENARIO [SECONDS]\n", argv[0]);
 		return 2;
 	}
-	for (sc = 0; sc < sizeof(sc_names) / sizeof(sc_names[0]); sc++)
+	for (sc = 0; sc < ARRAY_SIZE(sc_names); sc++)
 		if (!strcmp(argv[2], sc_names[sc]))
 			break;
-	if (sc == sizeof(sc_names) / sizeof(sc_names[0])) {
+	if (sc == ARRAY_SIZE(sc_names)) {
 		fprintf(stderr, "fake_pf: unknown scenario %s\n", argv[2]);
 		return 2;
 	}
