@@ -9,8 +9,9 @@ check "PF found" test -n "$PF_PCI"
 check "modprobe pci-pf-stub" modprobe pci-pf-stub
 # nothing else may claim the VF when it appears
 echo 0 > "/sys/bus/pci/devices/$PF_PCI/sriov_drivers_autoprobe" || true
-check "PF bound to pci-pf-stub" pf_stub_bind
+# memory decode for fake_pf's mapping; sysfs refuses this once bound
 check "PF memory decode on" sh -c "echo 1 > /sys/bus/pci/devices/$PF_PCI/enable"
+check "PF bound to pci-pf-stub" pf_stub_bind
 check "enable 1 VF without a PF driver" sh -c "echo 1 > /sys/bus/pci/devices/$PF_PCI/sriov_numvfs"
 check "VF 0 appears" wait_until 10 test -e "/sys/bus/pci/devices/$PF_PCI/virtfn0"
 check "load srnic_lib" insmod /srnic/srnic_lib.ko
