@@ -259,6 +259,18 @@ class Vm:
         if os.path.isdir(os.path.join(TOP, "packaging")):
             shutil.copytree(os.path.join(TOP, "packaging"),
                             os.path.join(stage, "srnic", "packaging"))
+        # guest helpers of the suite: tests/vm/<suite>/NAME.c runs as
+        # /tests/<suite>/NAME, static (the initramfs has only the tools'
+        # libraries), with the project's register and protocol headers
+        sdir = os.path.join(TOP, "tests", "vm", a.suite)
+        for n in sorted(os.listdir(sdir)):
+            if n.endswith(".c"):
+                subprocess.run(["gcc", "-static", "-O2", "-Wall", "-Wextra", "-Werror",
+                                "-I", os.path.join(TOP, "tests", "unit", "shim"),
+                                "-I", os.path.join(TOP, "common"),
+                                "-I", os.path.join(TOP, "mailbox"),
+                                "-o", os.path.join(stage, "tests", a.suite, n[:-2]),
+                                os.path.join(sdir, n)], check=True)
         kos = []
         for d in [a.ko_dir]:
             for n in sorted(os.listdir(d)):

@@ -411,7 +411,8 @@ static void check_reply(unsigned int vf, const u32 *msg,
 		if (res->err)
 			FAIL("ACK with error");
 		if (res->reply_len != 1 &&
-		    !(res->reply_len == 3 && srnic_mbx_msgid(w0) == SRNIC_MBX_API_NEGOTIATE))
+		    !(res->reply_len == SRNIC_MBX_API_REPLY_LEN &&
+		      srnic_mbx_msgid(w0) == SRNIC_MBX_API_NEGOTIATE))
 			FAIL("ACK length %u", res->reply_len);
 	} else {
 		if (!res->err)
