@@ -372,7 +372,6 @@ void fz_check_reply(unsigned int vf, const u32 *msg,
 	}
 }
 
-
 void fz_check_all(void)
 {
 	fz_check_switch();

@@ -502,7 +502,8 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 	sim.on_pf_write = NULL;
 	if (getenv("FUZZ_MBX_DEBUG"))	/* what a replayed input did */
 		for (vf = 0; vf < pol.num_vfs; vf++)
-			fprintf(stderr, "VF %u: msgs %llu refused %llu throttled %llu flrs %llu work %llu cts %d; busy %lu us, %lu PF reads\n",
+			fprintf(stderr,
+				"VF %u: msgs %llu refused %llu throttled %llu flrs %llu work %llu cts %d; busy %lu us, %lu PF reads\n",
 				vf, (unsigned long long)pol.vf[vf].stats.msgs,
 				(unsigned long long)pol.vf[vf].stats.refused,
 				(unsigned long long)pol.vf[vf].stats.throttled,

@@ -172,7 +172,7 @@ void shim_writel(u32 val, volatile void *addr)
 		if (sim.on_pf_write)
 			sim.on_pf_write(&sim, off, val);
 		sim_pf_write(off, val);
-	}
-	else
+	} else {
 		sim_vf_write(n, off, val);
+	}
 }
