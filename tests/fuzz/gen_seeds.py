@@ -73,6 +73,18 @@ def seeds():
     b += admin(0, 2) + admin(2, 3) + admin(3, 4, 2) + admin(4, 5, 44, 1)
     b += admin(0, 7) + flush() + resets + admin(0, 6 | 0x80, 2) + flush()
     out["admin"] = b
+    # a trusted VF moves off its admin MAC; the PF and another trusted VF
+    # try to take it; trust off must land the VF on it again (issue 7.8).
+    # (admin op bytes: op % 10 picks the change, bit 7 its flag)
+    admin_mac = [2, 0xaa, 0, 0, 0, 1]
+    b = head + resets
+    b += admin(0, 0, *admin_mac) + admin(0, 132) + admin(1, 132)
+    b += msg(0, "mac", 0, mac_words([2, 0xbb, 0, 0, 0, 1]))
+    b += bytes([10, 1]) + bytes(admin_mac) + bytes([10, 0x41]) + bytes(admin_mac)
+    b += msg(1, "mac", 0, mac_words(admin_mac))
+    b += msg(1, "mac", 2, mac_words(admin_mac))
+    b += admin(0, 2) + flush()
+    out["admin_mac"] = b
     return out
 
 
