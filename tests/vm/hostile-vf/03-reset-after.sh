@@ -14,7 +14,7 @@ else
 fi
 echo 0 > "/sys/bus/pci/devices/$VF0/enable" || true
 t0=$(now_ms)
-echo "$VF0" > /sys/bus/pci/drivers/srnic_vf/bind || true
+hv_vf_bind 0 || true
 check "srnic_vf bound to VF0" test "$(hv_vf_driver 0)" = srnic_vf
 if ms=$(wait_ms 2000 hv_vf_netdev_root 0); then
 	ok "VF0 netdev within 2 s of the bind ($(($(now_ms) - t0)) ms)"

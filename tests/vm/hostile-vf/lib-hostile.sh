@@ -47,6 +47,14 @@ hv_vf_driver() {
 	[ -e "$d" ] && basename "$(readlink "$d")"
 }
 
+# hv_vf_bind N: srnic_vf for VF N. With sriov_drivers_autoprobe off the PCI
+# core probes a VF only for the driver named in its driver_override.
+hv_vf_bind() {
+	local d=/sys/bus/pci/devices/$(hv_vf_pci "$1")
+	echo srnic_vf > "$d/driver_override" || return 1
+	echo "$(hv_vf_pci "$1")" > /sys/bus/pci/drivers_probe
+}
+
 hv_vf_netdev_root() {
 	local n
 	for n in /sys/bus/pci/devices/"$(hv_vf_pci "$1")"/net/*; do

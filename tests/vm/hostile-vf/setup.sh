@@ -17,7 +17,7 @@ check "VF0 port VLAN $HV_VF0_VLAN" ip link set "$PF_IF" vf 0 vlan "$HV_VF0_VLAN"
 if ! mod_loaded srnic_lib; then insmod /srnic/srnic_lib.ko; fi
 check "load srnic_vf" insmod /srnic/srnic_vf.ko
 for i in 1 2; do
-	echo "$(hv_vf_pci $i)" > /sys/bus/pci/drivers/srnic_vf/bind || true
+	hv_vf_bind "$i" || true
 	check "VF$i bound to srnic_vf and placed" hv_vf_place "$i"
 done
 check "VF0 has no driver" test -z "$(hv_vf_driver 0)"
