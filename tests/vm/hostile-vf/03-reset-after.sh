@@ -24,7 +24,7 @@ fi
 dev=$(hv_vf_netdev_root 0 || true)
 check "VF0 came up with its admin MAC $HV_VF0_MAC" test "$(cat "/sys/class/net/$dev/address" 2> /dev/null)" = "$HV_VF0_MAC"
 vf0_policy() {
-	hv_vf_lines | grep -E "vf 0 .*$HV_VF0_MAC, vlan $HV_VF0_VLAN" > /dev/null
+	hv_vf_lines | grep -E "vf 0 .*$HV_VF0_MAC .*vlan $HV_VF0_VLAN," > /dev/null
 }
 check "VF0 admin policy still in place" vf0_policy
 check "VF1 -> VF2 still" in_vf 1 ping -q -c 3 -i 0.2 -W 2 "$(hv_vf_ip 2)"
