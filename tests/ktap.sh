@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-# shellcheck shell=sh
+# shellcheck shell=dash
 #
 # The one KTAP emitter of the shell side (sourced by bash scripts on the
 # host and by busybox ash in the test VM).  Function names and counters
