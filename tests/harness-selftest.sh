@@ -14,7 +14,7 @@ mkdir -p "$out"
 . "$top/tests/ktap.sh"
 ktap_print_header
 # one point per expect line below, and one for the hung VM's kill time
-ktap_set_plan $(($(grep -c '^expect\(_not\)\? ' "$0") + 1))
+ktap_set_plan $(($(grep -c '^expect\(_not\)\? ' "$top/tests/harness-selftest.sh") + 1))
 
 # expect NAME FILE REGEX: the runner's output has a line matching REGEX.
 expect() {
