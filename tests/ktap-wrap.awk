@@ -43,10 +43,13 @@ function defuse(s) {
 function plan_line(s) {
 	s = substr(s, 4)
 	sub(/[^0-9].*$/, "", s)
-	if (seg == 0 && plan == "")
+	if (seg == 0 && plan == "") {
 		plan = s + 0
-	else
-		plan_check(s + 0)
+		return
+	}
+	if (plan != "")
+		plan_check(plan)
+	plan_check(s + 0)
 }
 
 function plan_check(want) {
@@ -109,7 +112,7 @@ BEGIN {
 	sub(/\r$/, "", line)
 	if (line ~ /^K?TAP version [0-9]+[ \t]*$/) {
 		close_doc()
-	} else if (line ~ /^1\.\.[0-9]+/) {
+	} else if (line ~ /^1\.\.[0-9]+[ \t]*(#.*)?$/) {
 		plan_line(line)
 	} else if (line ~ /^(not ok|ok)([ \t]|$)/) {
 		result_line(line)
