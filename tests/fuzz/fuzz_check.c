@@ -347,8 +347,13 @@ void fz_check_reply(unsigned int vf, const u32 *msg,
 		}
 		return;
 	}
-	if ((r & ~(SRNIC_MBX_RESULT_MASK | SRNIC_MBX_CTS)) != (w0 & ~SRNIC_MBX_CTS))
+	if ((r & ~(SRNIC_MBX_RESULT_MASK | SRNIC_MBX_CTS | SRNIC_MBX_NACK_REASON)) !=
+	    (w0 & ~(SRNIC_MBX_CTS | SRNIC_MBX_NACK_REASON)))
 		FAIL("reply 0x%x does not echo 0x%x", r, w0);
+	/* the tag says "words 1..2 are a reason", and only then is it set */
+	if (!!(r & SRNIC_MBX_NACK_REASON) !=
+	    ((r & SRNIC_MBX_NACK) && res->reply_len == SRNIC_MBX_NACK_1_1_LEN))
+		FAIL("reply 0x%x, %u words: NACK tag", r, res->reply_len);
 	if (popcount32(r & SRNIC_MBX_RESULT_MASK) != 1)
 		FAIL("reply 0x%x result bits", r);
 	if (!cts_before) {
