@@ -128,6 +128,58 @@ static_assert(SRNIC_MBX_LEN_OF(struct srnic_mbx_api) ==
 	      SRNIC_MBX_API_NEGOTIATE_LEN);
 static_assert(SRNIC_MBX_LEN_OF(struct srnic_mbx_hdr) == SRNIC_MBX_PF_CONTROL_LEN);
 
+/* Indexed by code; the PF maps an errno without a row to R_INVAL */
+const struct srnic_mbx_reason_type srnic_mbx_reasons[] = {
+	{ SRNIC_MBX_R_NONE, 0, "R_NONE", "no detail (1.0 peer)" },
+	{ SRNIC_MBX_R_PERM, -EPERM, "R_PERM", "host policy forbids it" },
+	{ SRNIC_MBX_R_INVAL, -EINVAL, "R_INVAL", "malformed or out of range" },
+	{ SRNIC_MBX_R_NOSPC, -ENOSPC, "R_NOSPC",
+	  "a table or per-VF limit is full" },
+	{ SRNIC_MBX_R_ADDRINUSE, -EADDRINUSE, "R_ADDRINUSE",
+	  "address owned by another port" },
+	{ SRNIC_MBX_R_AGAIN, -EAGAIN, "R_AGAIN", "not clear to send, retry" },
+	{ SRNIC_MBX_R_NOTSUPP, -EOPNOTSUPP, "R_NOTSUPP", "unknown message" },
+};
+EXPORT_SYMBOL_GPL(srnic_mbx_reasons);
+
+const unsigned int srnic_mbx_nr_reasons = ARRAY_SIZE(srnic_mbx_reasons);
+EXPORT_SYMBOL_GPL(srnic_mbx_nr_reasons);
+
+static_assert(ARRAY_SIZE(srnic_mbx_reasons) == SRNIC_MBX_R_NR);
+
+/**
+ * srnic_mbx_reason_from_errno - wire reason code for a PF-side errno
+ * @err: negative errno (or 0)
+ *
+ * Return: enum srnic_mbx_reason value; R_INVAL for an errno without one.
+ */
+u32 srnic_mbx_reason_from_errno(int err)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(srnic_mbx_reasons); i++)
+		if (srnic_mbx_reasons[i].err == err)
+			return srnic_mbx_reasons[i].code;
+	return SRNIC_MBX_R_INVAL;
+}
+EXPORT_SYMBOL_GPL(srnic_mbx_reason_from_errno);
+
+/**
+ * srnic_mbx_reason_to_errno - errno for a reason code from an API 1.1 NACK
+ * @reason: word 1 of the NACK
+ * @dflt: errno to use when the PF gave no reason (R_NONE or unknown)
+ *
+ * Return: a negative errno.
+ */
+int srnic_mbx_reason_to_errno(u32 reason, int dflt)
+{
+	if (reason >= ARRAY_SIZE(srnic_mbx_reasons) ||
+	    !srnic_mbx_reasons[reason].err)
+		return dflt;
+	return srnic_mbx_reasons[reason].err;
+}
+EXPORT_SYMBOL_GPL(srnic_mbx_reason_to_errno);
+
 /**
  * srnic_mbx_msg_type - the schema row of a message ID
  * @id: message ID

@@ -136,15 +136,18 @@
 /* "SRNC": marks a negotiation word as ours, not stray payload */
 #define SRNIC_MBX_API_MAGIC	0x534e5243
 
-/* Reason codes in word 1 of an API 1.1 NACK. Wire values, OS independent. */
+/*
+ * Reason codes in word 1 of an API 1.1 NACK. Wire values, OS independent;
+ * their errnos and meanings are in srnic_mbx_reasons[].
+ */
 enum srnic_mbx_reason {
-	SRNIC_MBX_R_NONE = 0,		/* 1.0 peer or no detail */
-	SRNIC_MBX_R_PERM = 1,		/* host policy forbids it */
-	SRNIC_MBX_R_INVAL = 2,		/* malformed or out of range */
-	SRNIC_MBX_R_NOSPC = 3,		/* a filter table or limit is full */
-	SRNIC_MBX_R_ADDRINUSE = 4,	/* address owned by another port */
-	SRNIC_MBX_R_AGAIN = 5,		/* not clear to send / busy, retry */
-	SRNIC_MBX_R_NOTSUPP = 6,	/* unknown message */
+	SRNIC_MBX_R_NONE = 0,
+	SRNIC_MBX_R_PERM = 1,
+	SRNIC_MBX_R_INVAL = 2,
+	SRNIC_MBX_R_NOSPC = 3,
+	SRNIC_MBX_R_ADDRINUSE = 4,
+	SRNIC_MBX_R_AGAIN = 5,
+	SRNIC_MBX_R_NOTSUPP = 6,
 	SRNIC_MBX_R_NR
 };
 
@@ -429,59 +432,6 @@ static inline int srnic_mbx_parse_reset_reply(const u32 *w, u8 *mac)
 }
 
 /**
- * srnic_mbx_reason_from_errno - wire reason code for a PF-side errno
- * @err: negative errno (or 0)
- *
- * Return: enum srnic_mbx_reason value.
- */
-static inline u32 srnic_mbx_reason_from_errno(int err)
-{
-	switch (err) {
-	case 0:
-		return SRNIC_MBX_R_NONE;
-	case -EPERM:
-		return SRNIC_MBX_R_PERM;
-	case -ENOSPC:
-		return SRNIC_MBX_R_NOSPC;
-	case -EADDRINUSE:
-		return SRNIC_MBX_R_ADDRINUSE;
-	case -EAGAIN:
-		return SRNIC_MBX_R_AGAIN;
-	case -EOPNOTSUPP:
-		return SRNIC_MBX_R_NOTSUPP;
-	default:
-		return SRNIC_MBX_R_INVAL;
-	}
-}
-
-/**
- * srnic_mbx_reason_to_errno - errno for a reason code from an API 1.1 NACK
- * @reason: word 1 of the NACK
- * @dflt: errno to use when the PF gave no reason (1.0 or R_NONE)
- *
- * Return: a negative errno.
- */
-static inline int srnic_mbx_reason_to_errno(u32 reason, int dflt)
-{
-	switch (reason) {
-	case SRNIC_MBX_R_PERM:
-		return -EPERM;
-	case SRNIC_MBX_R_INVAL:
-		return -EINVAL;
-	case SRNIC_MBX_R_NOSPC:
-		return -ENOSPC;
-	case SRNIC_MBX_R_ADDRINUSE:
-		return -EADDRINUSE;
-	case SRNIC_MBX_R_AGAIN:
-		return -EAGAIN;
-	case SRNIC_MBX_R_NOTSUPP:
-		return -EOPNOTSUPP;
-	default:
-		return dflt;
-	}
-}
-
-/**
  * srnic_mbx_api_agree - pick the API version the PF answers with
  * @offered: version the VF offered
  * @pf_max: highest version this PF speaks
@@ -570,6 +520,25 @@ struct srnic_mbx_reply {
 	u32 policy;
 };
 
+/**
+ * struct srnic_mbx_reason_type - one API 1.1 NACK reason code
+ * @code: enum srnic_mbx_reason, the wire value
+ * @err: the errno it stands for on both sides (0: none, the VF's default)
+ * @name: name for the documentation
+ * @meaning: what the PF means by it
+ */
+struct srnic_mbx_reason_type {
+	u8 code;
+	int err;
+	const char *name;
+	const char *meaning;
+};
+
+extern const struct srnic_mbx_reason_type srnic_mbx_reasons[];
+extern const unsigned int srnic_mbx_nr_reasons;
+
+u32 srnic_mbx_reason_from_errno(int err);
+int srnic_mbx_reason_to_errno(u32 reason, int dflt);
 const struct srnic_mbx_msg_type *srnic_mbx_msg_type(u16 id);
 const char *srnic_mbx_msg_name(u32 w0);
 unsigned int srnic_mbx_reply_words(const struct srnic_mbx_msg_type *t,

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The message table of Documentation/mailbox.rst is srnic_mbx_msg_types[]
- * printed: the unit tests fail when the two disagree, and
- * `make -C tests/unit docs` (gen_mbx_doc) rewrites the table from the
- * schema. Only the text between the two marker comments is touched.
+ * The message and reason-code tables of Documentation/mailbox.rst are
+ * srnic_mbx_msg_types[] and srnic_mbx_reasons[] printed: the unit tests
+ * fail when they disagree, and `make -C tests/unit docs` (gen_mbx_doc)
+ * rewrites them from the schema. Only the text between each pair of
+ * marker comments is touched.
  */
+#define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,27 +52,18 @@ static void doc_reply(const struct srnic_mbx_msg_type *t, char *buf,
 		snprintf(buf, n, "%u on ACK, %u on NACK", ack, nack);
 }
 
-#define DOC_RULE "======  ======================  =========  =====  =======  " \
+#define MSG_RULE "======  ======================  =========  =====  =======  " \
 		 "=============  =====================\n"
 
-/**
- * mbx_doc_table - the message table as reStructuredText
- *
- * Return: a malloc'ed string, one line per schema row plus the frame.
- */
-char *mbx_doc_table(void)
+static void doc_messages(FILE *f)
 {
-	char *buf = NULL, name[64], reply[64];
-	size_t len = 0;
+	char name[64], reply[64];
 	unsigned int i;
-	FILE *f = open_memstream(&buf, &len);
 
-	if (!f)
-		return NULL;
-	fputs(DOC_RULE, f);
+	fputs(MSG_RULE, f);
 	fprintf(f, "%-6s  %-22s  %-9s  %-5s  %-7s  %-13s  %s\n", "ID", "Name",
 		"Direction", "Words", "Min API", "Accepted", "Reply words");
-	fputs(DOC_RULE, f);
+	fputs(MSG_RULE, f);
 	for (i = 0; i < srnic_mbx_nr_msg_types; i++) {
 		const struct srnic_mbx_msg_type *t = &srnic_mbx_msg_types[i];
 
@@ -81,7 +74,58 @@ char *mbx_doc_table(void)
 			t->id, name, doc_dir(t), t->len, t->min_api >> 8,
 			t->min_api & 0xff, doc_states(t), reply);
 	}
-	fputs(DOC_RULE, f);
+	fputs(MSG_RULE, f);
+}
+
+#define REASON_RULE "======  ===============  ==================  " \
+		    "================================\n"
+
+static void doc_reasons(FILE *f)
+{
+	unsigned int i;
+
+	fputs(REASON_RULE, f);
+	fprintf(f, "%-6s  %-15s  %-18s  %s\n", "Code", "Name", "VF errno",
+		"Meaning");
+	fputs(REASON_RULE, f);
+	for (i = 0; i < srnic_mbx_nr_reasons; i++) {
+		const struct srnic_mbx_reason_type *r = &srnic_mbx_reasons[i];
+
+		fprintf(f, "%-6u  %-15s  %-18s  %s\n", r->code, r->name,
+			r->err ? strerrorname_np(-r->err) : "caller's default",
+			r->meaning);
+	}
+	fputs(REASON_RULE, f);
+}
+
+static const struct {
+	const char *name;
+	void (*render)(FILE *f);
+} doc_blocks[MBX_DOC_NR] = {
+	[MBX_DOC_MESSAGES] = { "messages", doc_messages },
+	[MBX_DOC_REASONS] = { "reasons", doc_reasons },
+};
+
+const char *mbx_doc_name(enum mbx_doc_block blk)
+{
+	return doc_blocks[blk].name;
+}
+
+/**
+ * mbx_doc_table - one schema table as reStructuredText
+ * @blk: which
+ *
+ * Return: a malloc'ed string, one line per schema row plus the frame.
+ */
+char *mbx_doc_table(enum mbx_doc_block blk)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	if (!f)
+		return NULL;
+	doc_blocks[blk].render(f);
 	fclose(f);
 	return buf;
 }
@@ -109,29 +153,37 @@ static char *doc_read(const char *path)
 }
 
 /**
- * mbx_doc_check - compare (or rewrite) the table in @path
+ * mbx_doc_check - compare (or rewrite) one table in @path
  * @path: Documentation/mailbox.rst
+ * @blk: which table
  * @write: replace the text between the markers with the rendered table
  * @found: out, may be NULL: the text found between the markers (malloc'ed)
  *
  * Return: 0 if the file agrees (or was rewritten), 1 if it disagrees, -1 if
  * it cannot be read or has no markers.
  */
-int mbx_doc_check(const char *path, bool write, char **found)
+int mbx_doc_check(const char *path, enum mbx_doc_block blk, bool write,
+		  char **found)
 {
-	char *doc = doc_read(path), *want = mbx_doc_table(), *b, *e;
+	char *doc = doc_read(path), *want = mbx_doc_table(blk), *b, *e;
+	char begin[128], end[128];
 	int ret = -1;
 	FILE *f;
 
+	snprintf(begin, sizeof(begin),
+		 ".. mbx-schema-begin %s (make -C tests/unit docs)\n",
+		 doc_blocks[blk].name);
+	snprintf(end, sizeof(end), ".. mbx-schema-end %s\n",
+		 doc_blocks[blk].name);
 	if (found)
 		*found = NULL;
 	if (!doc || !want)
 		goto out;
-	b = strstr(doc, MBX_DOC_BEGIN);
-	e = b ? strstr(b, MBX_DOC_END) : NULL;
+	b = strstr(doc, begin);
+	e = b ? strstr(b, end) : NULL;
 	if (!e)
 		goto out;
-	b += strlen(MBX_DOC_BEGIN);
+	b += strlen(begin);
 	/* a blank line on either side keeps the comments apart from the table */
 	if (*b == '\n')
 		b++;
@@ -160,15 +212,19 @@ out:
 #ifdef MBX_DOC_MAIN
 int main(int argc, char **argv)
 {
-	int ret;
+	int blk, ret = 0;
 
 	if (argc != 2) {
 		fprintf(stderr, "usage: %s Documentation/mailbox.rst\n", argv[0]);
 		return 2;
 	}
-	ret = mbx_doc_check(argv[1], true, NULL);
-	if (ret < 0)
-		fprintf(stderr, "%s: no %s/%s markers\n", argv[1], "begin", "end");
-	return ret < 0;
+	for (blk = 0; blk < MBX_DOC_NR; blk++) {
+		if (mbx_doc_check(argv[1], blk, true, NULL) < 0) {
+			fprintf(stderr, "%s: no mbx-schema-begin/end %s markers\n",
+				argv[1], doc_blocks[blk].name);
+			ret = 1;
+		}
+	}
+	return ret;
 }
 #endif

@@ -1,14 +1,20 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Documentation/mailbox.rst's message table, rendered from the schema */
+/* Documentation/mailbox.rst's schema tables, rendered from the schema */
 #ifndef _SRNIC_MBX_DOC_H
 #define _SRNIC_MBX_DOC_H
 
 #include <stdbool.h>
 
-#define MBX_DOC_BEGIN	".. mbx-schema-begin (make -C tests/unit docs)\n"
-#define MBX_DOC_END	".. mbx-schema-end\n"
+/* the blocks: ".. mbx-schema-begin NAME (make -C tests/unit docs)" */
+enum mbx_doc_block {
+	MBX_DOC_MESSAGES,
+	MBX_DOC_REASONS,
+	MBX_DOC_NR
+};
 
-char *mbx_doc_table(void);
-int mbx_doc_check(const char *path, bool write, char **found);
+const char *mbx_doc_name(enum mbx_doc_block blk);
+char *mbx_doc_table(enum mbx_doc_block blk);
+int mbx_doc_check(const char *path, enum mbx_doc_block blk, bool write,
+		  char **found);
 
 #endif

@@ -301,21 +301,43 @@ static void diag(const char *what, const char *text)
 	}
 }
 
-/* Documentation/mailbox.rst's message table is the schema, printed */
+/* Documentation/mailbox.rst's schema tables are the schema, printed */
 TEST(schema_docs_agree)
 {
-	char *found = NULL;
-	int ret = mbx_doc_check(SRNIC_MBX_DOC, false, &found);
+	int blk;
 
-	if (ret) {
-		char *want = mbx_doc_table();
+	for (blk = 0; blk < MBX_DOC_NR; blk++) {
+		char *found = NULL;
+		int ret = mbx_doc_check(SRNIC_MBX_DOC, blk, false, &found);
 
-		printf("# %s disagrees with srnic_mbx_msg_types[] (make -C tests/unit docs)\n",
-		       SRNIC_MBX_DOC);
-		diag("found", found ? found : "(no markers)\n");
-		diag("want", want ? want : "");
-		free(want);
+		if (ret) {
+			char *want = mbx_doc_table(blk);
+
+			printf("# %s: the %s table disagrees with the schema (make -C tests/unit docs)\n",
+			       SRNIC_MBX_DOC, mbx_doc_name(blk));
+			diag("found", found ? found : "(no markers)\n");
+			diag("want", want ? want : "");
+			free(want);
+		}
+		CHECK_EQ(ret, 0);
+		free(found);
 	}
-	CHECK_EQ(ret, 0);
-	free(found);
+}
+
+/* the reason table is indexed by code and maps both ways */
+TEST(schema_reasons)
+{
+	unsigned int i;
+
+	CHECK_EQ(srnic_mbx_nr_reasons, SRNIC_MBX_R_NR);
+	for (i = 0; i < srnic_mbx_nr_reasons; i++) {
+		CHECK_EQ(srnic_mbx_reasons[i].code, i);
+		if (!srnic_mbx_reasons[i].err)
+			continue;
+		CHECK_EQ(srnic_mbx_reason_from_errno(srnic_mbx_reasons[i].err),
+			 i);
+		CHECK_EQ(srnic_mbx_reason_to_errno(i, -EIO),
+			 srnic_mbx_reasons[i].err);
+	}
+	CHECK_EQ(srnic_mbx_reason_to_errno(SRNIC_MBX_R_NR, -EIO), -EIO);
 }
