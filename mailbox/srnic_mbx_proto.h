@@ -9,8 +9,10 @@
  *
  * Word 0 of every message:
  *
- *   31    30    29    28..24   23..16    15..0
- *   ACK   NACK  CTS   unused   MSGINFO   message ID
+ *   31    30    29    28    27..24   23..16    15..0
+ *   ACK   NACK  CTS   RSN   unused   MSGINFO   message ID
+ *
+ * (RSN: SRNIC_MBX_NACK_REASON, API 1.1 NACKs only)
  *
  * API 1.0 is what stock igb (PF) and igbvf (VF) speak; it is implemented
  * byte for byte. API 1.1 is an srnic extension that a VF asks for with
