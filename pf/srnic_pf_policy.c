@@ -64,10 +64,16 @@ const char *srnic_pol_rule_name(unsigned int rule)
  * srnic_pol_msg_name - name of a VF request, for log lines
  * @w0: word 0 of the request
  *
- * Return: a static string, the schema's (srnic_mbx_msg_name()).
+ * Return: a static string, the schema's (srnic_mbx_msg_name()); "UNKNOWN"
+ * for an ID that is no VF request, PF_CONTROL_MSG included.
  */
 const char *srnic_pol_msg_name(u32 w0)
 {
+	const struct srnic_mbx_msg_type *t;
+
+	t = srnic_mbx_msg_type(srnic_mbx_msgid(w0));
+	if (!t || t->dir != SRNIC_MBX_DIR_VF_TO_PF)
+		return "UNKNOWN";
 	return srnic_mbx_msg_name(w0);
 }
 

@@ -341,3 +341,40 @@ TEST(schema_reasons)
 	}
 	CHECK_EQ(srnic_mbx_reason_to_errno(SRNIC_MBX_R_NR, -EIO), -EIO);
 }
+
+/* the names in the PF's log lines and devlink dumps, as before the schema */
+TEST(schema_msg_names)
+{
+	static const struct {
+		u32 w0;
+		const char *name;
+	} names[] = {
+		{ 0x00000001, "VF_RESET" },
+		{ 0x00000002, "SET_MAC_ADDR" },
+		{ 0x00010002, "MAC_FILTER_CLR" },
+		{ 0x00020002, "MAC_FILTER_ADD" },
+		{ 0x00030002, "SET_MAC_ADDR(?)" },
+		{ 0x00000003, "SET_MULTICAST" },
+		{ 0x00000004, "VLAN_DEL" },
+		{ 0x00010004, "VLAN_ADD" },
+		{ 0x00800004, "VLAN_ADD" },
+		{ 0x00000005, "SET_LPE" },
+		{ 0x00030006, "SET_PROMISC" },
+		{ 0x00000010, "API_NEGOTIATE" },
+		{ 0x00000100, "UNKNOWN" },
+		{ 0x00000007, "UNKNOWN" },
+		{ 0x0000ffff, "UNKNOWN" },
+	};
+	unsigned int i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		const char *got = srnic_pol_msg_name(names[i].w0);
+
+		if (strcmp(got, names[i].name))
+			printf("# 0x%08x: \"%s\", want \"%s\"\n", names[i].w0,
+			       got, names[i].name);
+		CHECK(!strcmp(got, names[i].name));
+	}
+	CHECK(!strcmp(srnic_mbx_msg_name(SRNIC_MBX_PF_CONTROL_MSG),
+		      "PF_CONTROL_MSG"));
+}
