@@ -391,6 +391,7 @@ static void pol_set_mac(struct srnic_pol *pol, unsigned int vf,
 	int err;
 
 	srnic_mbx_unpack_mac(mac, &msg->mac.mac_lo);
+	/* the schema let only these three sub-commands through */
 	switch (srnic_mbx_msginfo(w0)) {
 	case SRNIC_MBX_MAC_SET:
 		if (locked) {
