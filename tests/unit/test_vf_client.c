@@ -375,6 +375,36 @@ TEST(vfc_nack_reason_needs_tag)
 	CHECK(mbx.ready && !mbx.need_reset);
 }
 
+/* the VF checks its own requests against the schema and sends none amiss */
+TEST(vfc_request_checked_before_sending)
+{
+	u32 vlan[2] = { srnic_mbx_w0(SRNIC_MBX_SET_VLAN, SRNIC_MBX_VLAN_ADD),
+			SRNIC_MBX_VLAN_VID_LIMIT };
+	u32 mac[3] = { srnic_mbx_w0(SRNIC_MBX_SET_MAC_ADDR, 7) };
+	u32 neg[4] = { SRNIC_MBX_API_NEGOTIATE, SRNIC_MBX_API_MAGIC,
+		       SRNIC_MBX_API_1_1 };
+	u32 ping = SRNIC_MBX_PF_CONTROL_MSG, odd = 0x0007;
+	struct srnic_mbx_vf mbx;
+	unsigned long reqs;
+	u8 m[ETH_ALEN];
+
+	hp_setup(&mbx, HP_SRNIC);
+	CHECK_EQ(first_handshake(&mbx, m), 0);
+	reqs = sim.vf_reqs[0];
+	CHECK_EQ(srnic_mbx_vf_request(&mbx, vlan, 2, -EPERM), -EINVAL);
+	CHECK_EQ(srnic_mbx_vf_request(&mbx, vlan, 1, -EPERM), -EINVAL);
+	CHECK_EQ(srnic_mbx_vf_request(&mbx, mac, 3, -EPERM), -EINVAL);
+	CHECK_EQ(srnic_mbx_vf_request(&mbx, &ping, 1, -EPERM), -EOPNOTSUPP);
+	CHECK_EQ(srnic_mbx_vf_request(&mbx, &odd, 1, -EPERM), -EOPNOTSUPP);
+	/* the handshake's own messages have their own paths */
+	CHECK_EQ(srnic_mbx_vf_request(&mbx, neg, 4, -EPERM), -EINVAL);
+	CHECK_EQ(sim.vf_reqs[0], reqs);
+	CHECK(mbx.ready && !mbx.need_reset);
+	vlan[1] = SRNIC_MBX_VLAN_VID_LIMIT - 1;
+	CHECK_EQ(srnic_mbx_vf_request(&mbx, vlan, 2, -EPERM), 0);
+	CHECK_EQ(sim.vf_reqs[0], reqs + 1);
+}
+
 /*
  * Defect 10: a PF that never answers. The probe handshake used to retry
  * timeouts 20 times (about 22 s); now it costs one mailbox timeout and the
