@@ -748,22 +748,30 @@ EXPORT_SYMBOL_GPL(srnic_mbx_vf_xact);
  * @mbx: VF mailbox
  * @msg: request, @len words
  * @len: words to send
- * @dflt: errno for a NACK that gives no reason (API 1.0, or R_NONE)
+ * @dflt: errno for a NACK that gives no reason (API 1.0, or untagged)
  *
- * A NACK is never success. A NACK without CTS is a PF that forgot us
- * (reset, kick): the session is void and the answer -EAGAIN, unless an API
- * 1.1 PF gave a real reason (a refusal while our link is administratively
- * down).
+ * The request is checked against the schema before it is sent (a request
+ * the PF would refuse as malformed is not sent at all), and the reply read
+ * as the schema says (srnic_mbx_validate_pf_reply()). A NACK is never
+ * success. A NACK without CTS is a PF that forgot us (reset, kick): the
+ * session is void and the answer -EAGAIN, unless an API 1.1 PF gave a
+ * reason (a refusal while our link is administratively down).
  *
  * Context: as srnic_mbx_vf_xact().
  *
  * Return: 0 on ACK, the PF's reason as an errno (@dflt if none) on NACK,
- * -EAGAIN when no session is up, or the error of srnic_mbx_vf_xact().
+ * -EAGAIN when no session is up, the error of srnic_mbx_validate_vf_msg()
+ * for a malformed request or one that is no plain request, or the error
+ * of srnic_mbx_vf_xact().
  */
 int srnic_mbx_vf_request(struct srnic_mbx_vf *mbx, const u32 *msg,
 			 unsigned int len, int dflt)
 {
-	u32 reply[SRNIC_MBX_NACK_1_1_LEN], m1, m2;
+	const union srnic_mbx_msg *req = (const union srnic_mbx_msg *)msg;
+	const struct srnic_mbx_msg_type *t;
+	union srnic_mbx_msg reply = {};
+	struct srnic_mbx_reply r;
+	unsigned int rlen;
 	bool reason;
 	int err;
 
@@ -771,13 +779,24 @@ int srnic_mbx_vf_request(struct srnic_mbx_vf *mbx, const u32 *msg,
 		return -ENODEV;
 	if (!mbx->ready || mbx->need_reset)
 		return -EAGAIN;
-
-	err = srnic_mbx_vf_xact(mbx, msg, len, reply, ARRAY_SIZE(reply));
+	err = srnic_mbx_validate_vf_msg(mbx->api, req, len);
 	if (err)
 		return err;
+	/* VF_RESET and API_NEGOTIATE have their own paths */
+	t = srnic_mbx_msg_type(srnic_mbx_msgid(req->hdr.w0));
+	if (t->shape != SRNIC_MBX_SHAPE_STATUS)
+		return -EINVAL;
 
-	if (reply[0] & SRNIC_MBX_ACK) {
-		if (!(reply[0] & SRNIC_MBX_CTS)) {
+	rlen = srnic_mbx_reply_words(t, mbx->api, false);
+	err = srnic_mbx_vf_xact(mbx, msg, len, reply.w, rlen);
+	if (err)
+		return err;
+	/* the transaction only returns replies to this request */
+	if (srnic_mbx_validate_pf_reply(mbx->api, req, &reply, rlen, &r))
+		return -EPROTO;
+
+	if (r.status == SRNIC_MBX_ST_ACK) {
+		if (!r.cts) {
 			/* done, but the PF says we are not clear to send */
 			mbx->cts = false;
 			mbx->need_reset = true;
@@ -786,15 +805,10 @@ int srnic_mbx_vf_request(struct srnic_mbx_vf *mbx, const u32 *msg,
 	}
 
 	mbx->stats.nacks++;
-	if (!(reply[0] & SRNIC_MBX_CTS)) {
-		/* a PF echoing the request back is no reason */
-		m1 = len > 1 ? msg[1] : 0;
-		m2 = len > 2 ? msg[2] : 0;
-		reason = mbx->api >= SRNIC_MBX_API_1_1 &&
-			 reply[1] > SRNIC_MBX_R_NONE &&
-			 reply[1] < SRNIC_MBX_R_NR &&
-			 reply[1] != SRNIC_MBX_R_AGAIN &&
-			 (reply[1] != m1 || reply[2] != m2);
+	if (!r.cts) {
+		reason = r.has_reason && r.reason > SRNIC_MBX_R_NONE &&
+			 r.reason < SRNIC_MBX_R_NR &&
+			 r.reason != SRNIC_MBX_R_AGAIN;
 
 		mbx->cts = false;
 		if (!reason) {
@@ -803,8 +817,8 @@ int srnic_mbx_vf_request(struct srnic_mbx_vf *mbx, const u32 *msg,
 			return -EAGAIN;
 		}
 	}
-	if (mbx->api >= SRNIC_MBX_API_1_1)
-		return srnic_mbx_reason_to_errno(reply[1], dflt);
+	if (r.has_reason)
+		return srnic_mbx_reason_to_errno(r.reason, dflt);
 	return dflt;
 }
 EXPORT_SYMBOL_GPL(srnic_mbx_vf_request);
@@ -816,26 +830,32 @@ EXPORT_SYMBOL_GPL(srnic_mbx_vf_request);
  */
 static int srnic_mbx_vf_negotiate(struct srnic_mbx_vf *mbx, u32 *ctrl)
 {
-	u32 msg[SRNIC_MBX_API_NEGOTIATE_LEN], reply[SRNIC_MBX_API_REPLY_LEN];
+	const struct srnic_mbx_msg_type *t =
+		srnic_mbx_msg_type(SRNIC_MBX_API_NEGOTIATE);
+	union srnic_mbx_msg msg = {}, reply;
+	u32 v;
 	int err;
 
 	*ctrl = 0;
-	msg[0] = SRNIC_MBX_API_NEGOTIATE;
-	msg[1] = SRNIC_MBX_API_MAGIC;
-	msg[2] = SRNIC_MBX_API_LATEST;
-	msg[3] = 0;
-	err = srnic_mbx_vf_xact(mbx, msg, ARRAY_SIZE(msg), reply,
-				ARRAY_SIZE(reply));
+	msg.api.w0 = SRNIC_MBX_API_NEGOTIATE;
+	msg.api.magic = SRNIC_MBX_API_MAGIC;
+	msg.api.version = SRNIC_MBX_API_LATEST;
+	msg.api.ctrl = 0;
+	err = srnic_mbx_vf_xact(mbx, msg.w, t->len, reply.w,
+				srnic_mbx_reply_words(t, SRNIC_MBX_API_1_0,
+						      true));
 	if (err)
 		return err;
-	if (!(reply[0] & SRNIC_MBX_CTS))
+	if (!(reply.api.w0 & SRNIC_MBX_CTS))
 		return -EAGAIN;	/* VF_RESET made us clear to send */
 	/* a NACK is the stock igb PF: "Unhandled Msg", stay on 1.0 */
-	if ((reply[0] & SRNIC_MBX_ACK) && reply[1] == SRNIC_MBX_API_MAGIC &&
-	    reply[2] > SRNIC_MBX_API_1_0 && reply[2] <= SRNIC_MBX_API_LATEST) {
-		mbx->api = reply[2];
-		if (srnic_mbx_is_ping(reply[3]))
-			*ctrl = reply[3];
+	v = reply.api.version;
+	if ((reply.api.w0 & SRNIC_MBX_ACK) &&
+	    reply.api.magic == SRNIC_MBX_API_MAGIC &&
+	    v > SRNIC_MBX_API_1_0 && v <= SRNIC_MBX_API_LATEST) {
+		mbx->api = v;
+		if (srnic_mbx_is_ping(reply.api.ctrl))
+			*ctrl = reply.api.ctrl;
 	}
 	return 0;
 }

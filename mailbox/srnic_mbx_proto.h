@@ -9,8 +9,10 @@
  *
  * Word 0 of every message:
  *
- *   31    30    29    28..24   23..16    15..0
- *   ACK   NACK  CTS   unused   MSGINFO   message ID
+ *   31    30    29    28    27..24   23..16    15..0
+ *   ACK   NACK  CTS   RSN   unused   MSGINFO   message ID
+ *
+ * (RSN: SRNIC_MBX_NACK_REASON, API 1.1 NACKs only)
  *
  * API 1.0 is what stock igb (PF) and igbvf (VF) speak; it is implemented
  * byte for byte. API 1.1 is an srnic extension that a VF asks for with
@@ -28,10 +30,13 @@
  * the VF a full mailbox timeout.
  *
  * What 1.1 adds on top of 1.0:
- *   - every NACK reply is three words: word 1 carries a reason code
+ *   - every NACK reply to a clear-to-send VF is three words, tagged with
+ *     SRNIC_MBX_NACK_REASON in word 0: word 1 carries a reason code
  *     (enum srnic_mbx_reason, convertible to an errno) and word 2 the PF's
  *     policy ID, so a VF can tell "forbidden by the host" from "out of
- *     filters" from "bad request" and say so to its user;
+ *     filters" from "bad request" and say so to its user. An untagged
+ *     NACK has no reason: words 1..2 are whatever VMBMEM held (the VF's
+ *     own request, after a one-word reply);
  *   - PF_CONTROL_MSG carries the link state the VF should report in MSGINFO
  *     (SRNIC_MBX_CTRL_LINK_UP), so an administratively disabled VF link is
  *     told apart from a PF in reset, and whether the VF is rate limited
@@ -61,6 +66,12 @@
 #define SRNIC_MBX_MSGID_MASK	GENMASK(15, 0)
 #define SRNIC_MBX_MSGINFO_SHIFT	16
 #define SRNIC_MBX_MSGINFO_MASK	GENMASK(23, 16)
+/*
+ * API 1.1 NACK only: words 1..2 are a struct srnic_mbx_nack. A VF never
+ * sets it in a request, and the PF never echoes it (srnic_mbx_reply_w0()),
+ * so a stock peer never sees it: a 1.0 VF gets one-word NACKs only.
+ */
+#define SRNIC_MBX_NACK_REASON	BIT(28)
 #define SRNIC_MBX_CTS		BIT(29)
 #define SRNIC_MBX_NACK		BIT(30)
 #define SRNIC_MBX_ACK		BIT(31)
@@ -93,6 +104,10 @@
 
 /* MSGINFO of SET_VLAN: non-zero means add */
 #define SRNIC_MBX_VLAN_ADD		0x01
+/* SET_VLAN word 1 must be below this: VID 4095 is reserved, and the bits
+ * above the VID are not ignored (a 1.0 PF of the igb kind ignores them)
+ */
+#define SRNIC_MBX_VLAN_VID_LIMIT	4095
 
 /* MSGINFO of SET_PROMISC (absolute state, not a toggle) */
 #define SRNIC_MBX_PROMISC_UNICAST	BIT(0)
@@ -123,15 +138,18 @@
 /* "SRNC": marks a negotiation word as ours, not stray payload */
 #define SRNIC_MBX_API_MAGIC	0x534e5243
 
-/* Reason codes in word 1 of an API 1.1 NACK. Wire values, OS independent. */
+/*
+ * Reason codes in word 1 of an API 1.1 NACK. Wire values, OS independent;
+ * their errnos and meanings are in srnic_mbx_reasons[].
+ */
 enum srnic_mbx_reason {
-	SRNIC_MBX_R_NONE = 0,		/* 1.0 peer or no detail */
-	SRNIC_MBX_R_PERM = 1,		/* host policy forbids it */
-	SRNIC_MBX_R_INVAL = 2,		/* malformed or out of range */
-	SRNIC_MBX_R_NOSPC = 3,		/* a filter table or limit is full */
-	SRNIC_MBX_R_ADDRINUSE = 4,	/* address owned by another port */
-	SRNIC_MBX_R_AGAIN = 5,		/* not clear to send / busy, retry */
-	SRNIC_MBX_R_NOTSUPP = 6,	/* unknown message */
+	SRNIC_MBX_R_NONE = 0,
+	SRNIC_MBX_R_PERM = 1,
+	SRNIC_MBX_R_INVAL = 2,
+	SRNIC_MBX_R_NOSPC = 3,
+	SRNIC_MBX_R_ADDRINUSE = 4,
+	SRNIC_MBX_R_AGAIN = 5,
+	SRNIC_MBX_R_NOTSUPP = 6,
 	SRNIC_MBX_R_NR
 };
 
@@ -341,11 +359,13 @@ static inline u16 srnic_mc_hash(const u8 *addr)
  * @ack: true for ACK, false for NACK
  * @cts: whether the VF is clear to send
  *
- * Return: the request's ID and MSGINFO with ACK or NACK and maybe CTS.
+ * Return: the request's ID and MSGINFO with ACK or NACK and maybe CTS;
+ * never SRNIC_MBX_NACK_REASON, which only srnic_mbx_nack_w0() sets.
  */
 static inline u32 srnic_mbx_reply_w0(u32 req_w0, bool ack, bool cts)
 {
-	u32 w0 = req_w0 & ~(SRNIC_MBX_RESULT_MASK | SRNIC_MBX_CTS);
+	u32 w0 = req_w0 & ~(SRNIC_MBX_RESULT_MASK | SRNIC_MBX_CTS |
+			    SRNIC_MBX_NACK_REASON);
 
 	w0 |= ack ? SRNIC_MBX_ACK : SRNIC_MBX_NACK;
 	if (cts)
@@ -397,11 +417,13 @@ srnic_mbx_reply_status(u32 req_w0, u32 rep_w0)
  */
 static inline int srnic_mbx_parse_reset_reply(const u32 *w, u8 *mac)
 {
-	if (w[0] == SRNIC_MBX_RESET_ACK) {
-		srnic_mbx_unpack_mac(mac, &w[1]);
+	const struct srnic_mbx_reset_reply *r = (const void *)w;
+
+	if (r->w0 == SRNIC_MBX_RESET_ACK) {
+		srnic_mbx_unpack_mac(mac, &r->mac_lo);
 		return 0;
 	}
-	if (w[0] == SRNIC_MBX_RESET_NACK) {
+	if (r->w0 == SRNIC_MBX_RESET_NACK) {
 		unsigned int i;
 
 		for (i = 0; i < ETH_ALEN; i++)
@@ -409,59 +431,6 @@ static inline int srnic_mbx_parse_reset_reply(const u32 *w, u8 *mac)
 		return 0;
 	}
 	return -EPROTO;
-}
-
-/**
- * srnic_mbx_reason_from_errno - wire reason code for a PF-side errno
- * @err: negative errno (or 0)
- *
- * Return: enum srnic_mbx_reason value.
- */
-static inline u32 srnic_mbx_reason_from_errno(int err)
-{
-	switch (err) {
-	case 0:
-		return SRNIC_MBX_R_NONE;
-	case -EPERM:
-		return SRNIC_MBX_R_PERM;
-	case -ENOSPC:
-		return SRNIC_MBX_R_NOSPC;
-	case -EADDRINUSE:
-		return SRNIC_MBX_R_ADDRINUSE;
-	case -EAGAIN:
-		return SRNIC_MBX_R_AGAIN;
-	case -EOPNOTSUPP:
-		return SRNIC_MBX_R_NOTSUPP;
-	default:
-		return SRNIC_MBX_R_INVAL;
-	}
-}
-
-/**
- * srnic_mbx_reason_to_errno - errno for a reason code from an API 1.1 NACK
- * @reason: word 1 of the NACK
- * @dflt: errno to use when the PF gave no reason (1.0 or R_NONE)
- *
- * Return: a negative errno.
- */
-static inline int srnic_mbx_reason_to_errno(u32 reason, int dflt)
-{
-	switch (reason) {
-	case SRNIC_MBX_R_PERM:
-		return -EPERM;
-	case SRNIC_MBX_R_INVAL:
-		return -EINVAL;
-	case SRNIC_MBX_R_NOSPC:
-		return -ENOSPC;
-	case SRNIC_MBX_R_ADDRINUSE:
-		return -EADDRINUSE;
-	case SRNIC_MBX_R_AGAIN:
-		return -EAGAIN;
-	case SRNIC_MBX_R_NOTSUPP:
-		return -EOPNOTSUPP;
-	default:
-		return dflt;
-	}
 }
 
 /**
@@ -477,6 +446,121 @@ static inline u32 srnic_mbx_api_agree(u32 offered, u32 pf_max)
 	if (offered < SRNIC_MBX_API_1_0 || offered > 0xffff)
 		return 0;
 	return offered < pf_max ? offered : pf_max;
+}
+
+/*
+ * The message schema: one row per message ID in srnic_mbx_msg_types[]
+ * (srnic_mbx_proto.c), the only place that says who sends a message, how
+ * long it is, from which API and in which VF states it is accepted, what
+ * its reply looks like and how it is checked. The PF validates every
+ * request against it before policy looks at it, the VF every reply;
+ * Documentation/mailbox.rst's message table is checked against it by the
+ * unit tests.
+ */
+
+/* Who sends a message */
+enum srnic_mbx_dir {
+	SRNIC_MBX_DIR_VF_TO_PF,
+	SRNIC_MBX_DIR_PF_TO_VF,
+};
+
+/* The reply a message gets */
+enum srnic_mbx_shape {
+	SRNIC_MBX_SHAPE_NONE,	/* none: the VF's read sets ACK */
+	SRNIC_MBX_SHAPE_RESET,	/* three words, SRNIC_MBX_RESET_ACK/NACK */
+	SRNIC_MBX_SHAPE_STATUS,	/* word 0 echoed, ACK or NACK */
+	SRNIC_MBX_SHAPE_API,	/* ACK: struct srnic_mbx_api; NACK: one word */
+};
+
+/* VF states, as the PF sees them, in which a request is accepted */
+#define SRNIC_MBX_IN_RESET	BIT(0)	/* not clear to send (no VF_RESET yet) */
+#define SRNIC_MBX_IN_CTS	BIT(1)	/* clear to send */
+
+/**
+ * struct srnic_mbx_msg_type - one row of the schema
+ * @id: message ID (word 0 bits 15:0)
+ * @dir: enum srnic_mbx_dir
+ * @len: words the sender writes
+ * @shape: enum srnic_mbx_shape of the reply
+ * @states: SRNIC_MBX_IN_* in which the PF accepts it (0: never, PF to VF)
+ * @min_api: lowest negotiated API that may send it
+ * @ext: an srnic extension, never sent to or by a stock driver
+ * @name: name for logs and the documentation
+ * @check: checks the fields of a request of @len words; NULL if every
+ *	value is legal. Return: 0 or -EINVAL.
+ * @sub_name: name of a MSGINFO sub-command, or NULL to use @name
+ */
+struct srnic_mbx_msg_type {
+	u16 id;
+	u8 dir;
+	u8 len;
+	u8 shape;
+	u8 states;
+	u16 min_api;
+	bool ext;
+	const char *name;
+	int (*check)(const union srnic_mbx_msg *msg);
+	const char *(*sub_name)(u8 msginfo);
+};
+
+extern const struct srnic_mbx_msg_type srnic_mbx_msg_types[];
+extern const unsigned int srnic_mbx_nr_msg_types;
+
+/**
+ * struct srnic_mbx_reply - a PF reply as the schema reads it
+ * @status: enum srnic_mbx_status
+ * @cts: the PF says the VF is clear to send
+ * @has_reason: a tagged API 1.1 NACK: @reason and @policy are valid
+ * @reason: enum srnic_mbx_reason (only with @has_reason)
+ * @policy: the PF's policy ID (only with @has_reason)
+ */
+struct srnic_mbx_reply {
+	u8 status;
+	bool cts;
+	bool has_reason;
+	u32 reason;
+	u32 policy;
+};
+
+/**
+ * struct srnic_mbx_reason_type - one API 1.1 NACK reason code
+ * @code: enum srnic_mbx_reason, the wire value
+ * @err: the errno it stands for on both sides (0: none, the VF's default)
+ * @name: name for the documentation
+ * @meaning: what the PF means by it
+ */
+struct srnic_mbx_reason_type {
+	u8 code;
+	int err;
+	const char *name;
+	const char *meaning;
+};
+
+extern const struct srnic_mbx_reason_type srnic_mbx_reasons[];
+extern const unsigned int srnic_mbx_nr_reasons;
+
+u32 srnic_mbx_reason_from_errno(int err);
+int srnic_mbx_reason_to_errno(u32 reason, int dflt);
+const struct srnic_mbx_msg_type *srnic_mbx_msg_type(u16 id);
+const char *srnic_mbx_msg_name(u32 w0);
+unsigned int srnic_mbx_reply_words(const struct srnic_mbx_msg_type *t,
+				   u16 api, bool ack);
+int srnic_mbx_validate_vf_msg(u16 api, const union srnic_mbx_msg *msg,
+			      unsigned int len);
+int srnic_mbx_validate_pf_reply(u16 api, const union srnic_mbx_msg *req,
+				const union srnic_mbx_msg *reply,
+				unsigned int rlen, struct srnic_mbx_reply *out);
+
+/**
+ * srnic_mbx_nack_w0 - word 0 of a tagged API 1.1 NACK (three words)
+ * @req_w0: word 0 of the request
+ * @cts: whether the VF is clear to send
+ *
+ * Return: the NACK word with SRNIC_MBX_NACK_REASON.
+ */
+static inline u32 srnic_mbx_nack_w0(u32 req_w0, bool cts)
+{
+	return srnic_mbx_reply_w0(req_w0, false, cts) | SRNIC_MBX_NACK_REASON;
 }
 
 #endif /* _SRNIC_MBX_PROTO_H_ */

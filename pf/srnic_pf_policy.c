@@ -64,53 +64,18 @@ const char *srnic_pol_rule_name(unsigned int rule)
  * srnic_pol_msg_name - name of a VF request, for log lines
  * @w0: word 0 of the request
  *
- * Return: a static string.
+ * Return: a static string, the schema's (srnic_mbx_msg_name()); "UNKNOWN"
+ * for an ID that is no VF request, PF_CONTROL_MSG included.
  */
 const char *srnic_pol_msg_name(u32 w0)
 {
-	switch (srnic_mbx_msgid(w0)) {
-	case SRNIC_MBX_VF_RESET:
-		return "VF_RESET";
-	case SRNIC_MBX_SET_MAC_ADDR:
-		switch (srnic_mbx_msginfo(w0)) {
-		case SRNIC_MBX_MAC_SET:
-			return "SET_MAC_ADDR";
-		case SRNIC_MBX_MAC_FILTER_CLR:
-			return "MAC_FILTER_CLR";
-		case SRNIC_MBX_MAC_FILTER_ADD:
-			return "MAC_FILTER_ADD";
-		default:
-			return "SET_MAC_ADDR(?)";
-		}
-	case SRNIC_MBX_SET_MULTICAST:
-		return "SET_MULTICAST";
-	case SRNIC_MBX_SET_VLAN:
-		return srnic_mbx_msginfo(w0) ? "VLAN_ADD" : "VLAN_DEL";
-	case SRNIC_MBX_SET_LPE:
-		return "SET_LPE";
-	case SRNIC_MBX_SET_PROMISC:
-		return "SET_PROMISC";
-	case SRNIC_MBX_API_NEGOTIATE:
-		return "API_NEGOTIATE";
-	default:
-		return "UNKNOWN";
-	}
-}
+	const struct srnic_mbx_msg_type *t;
 
-/* Messages a VF may send once clear to send, and the API they need.
- * VF_RESET is accepted in every state and is not listed.
- */
-static const struct {
-	u16 id;
-	u16 min_api;
-} srnic_pol_allowlist[] = {
-	{ SRNIC_MBX_SET_MAC_ADDR,	SRNIC_MBX_API_1_0 },
-	{ SRNIC_MBX_SET_MULTICAST,	SRNIC_MBX_API_1_0 },
-	{ SRNIC_MBX_SET_VLAN,		SRNIC_MBX_API_1_0 },
-	{ SRNIC_MBX_SET_LPE,		SRNIC_MBX_API_1_0 },
-	{ SRNIC_MBX_SET_PROMISC,	SRNIC_MBX_API_1_0 },
-	{ SRNIC_MBX_API_NEGOTIATE,	SRNIC_MBX_API_1_0 },
-};
+	t = srnic_mbx_msg_type(srnic_mbx_msgid(w0));
+	if (!t || t->dir != SRNIC_MBX_DIR_VF_TO_PF)
+		return "UNKNOWN";
+	return srnic_mbx_msg_name(w0);
+}
 
 static bool pol_has_admin_mac(const struct srnic_pol_vf *v)
 {
@@ -228,8 +193,11 @@ static void pol_refuse(struct srnic_pol_vf *v, u32 w0, int err,
 	res->reply[0] = srnic_mbx_reply_w0(w0, false, pol_cts_bit(v));
 	res->reply_len = SRNIC_MBX_REPLY_LEN;
 	if (v->api >= SRNIC_MBX_API_1_1) {
-		res->reply[1] = srnic_mbx_reason_from_errno(err);
-		res->reply[2] = rule;
+		union srnic_mbx_msg *r = (union srnic_mbx_msg *)res->reply;
+
+		r->nack.w0 = srnic_mbx_nack_w0(w0, pol_cts_bit(v));
+		r->nack.reason = srnic_mbx_reason_from_errno(err);
+		r->nack.policy = rule;
 		res->reply_len = SRNIC_MBX_NACK_1_1_LEN;
 	}
 }
@@ -358,8 +326,10 @@ static void pol_reapply_admin(struct srnic_pol *pol, unsigned int vf)
 }
 
 static void pol_vf_reset(struct srnic_pol *pol, unsigned int vf,
+			 const union srnic_mbx_msg *msg,
 			 struct srnic_pol_result *res)
 {
+	union srnic_mbx_msg *r = (union srnic_mbx_msg *)res->reply;
 	struct srnic_pol_vf *v = &pol->vf[vf];
 	u8 mac[ETH_ALEN];
 
@@ -383,12 +353,12 @@ static void pol_vf_reset(struct srnic_pol *pol, unsigned int vf,
 
 	/* Exact 1.0 form: no CTS, no MSGINFO, MAC or zeros in words 1-2 */
 	if (is_zero_ether_addr(mac)) {
-		res->reply[0] = SRNIC_MBX_RESET_NACK;
-		res->reply[1] = 0;
-		res->reply[2] = 0;
+		r->reset_reply.w0 = SRNIC_MBX_RESET_NACK;
+		r->reset_reply.mac_lo = 0;
+		r->reset_reply.mac_hi = 0;
 	} else {
-		res->reply[0] = SRNIC_MBX_RESET_ACK;
-		srnic_mbx_pack_mac(&res->reply[1], mac);
+		r->reset_reply.w0 = SRNIC_MBX_RESET_ACK;
+		srnic_mbx_pack_mac(&r->reset_reply.mac_lo, mac);
 	}
 	res->reply_len = SRNIC_MBX_VF_RESET_REPLY_LEN;
 }
@@ -410,16 +380,18 @@ static void pol_not_cts(struct srnic_pol_vf *v, u32 w0, u32 now_ms,
 }
 
 static void pol_set_mac(struct srnic_pol *pol, unsigned int vf,
-			const u32 *msg, struct srnic_pol_result *res)
+			const union srnic_mbx_msg *msg,
+			struct srnic_pol_result *res)
 {
 	struct srnic_pol_vf *v = &pol->vf[vf];
 	bool locked = pol_has_admin_mac(v) && !v->admin.trusted;
 	const struct srnic_sw_vport *vp;
-	u32 w0 = msg[0];
+	u32 w0 = msg->mac.w0;
 	u8 mac[ETH_ALEN];
 	int err;
 
-	srnic_mbx_unpack_mac(mac, &msg[1]);
+	srnic_mbx_unpack_mac(mac, &msg->mac.mac_lo);
+	/* the schema let only these three sub-commands through */
 	switch (srnic_mbx_msginfo(w0)) {
 	case SRNIC_MBX_MAC_SET:
 		if (locked) {
@@ -476,18 +448,15 @@ static void pol_set_mac(struct srnic_pol *pol, unsigned int vf,
 		if (err)
 			return;
 		break;
-	default:
-		pol_refuse(v, w0, -EINVAL, SRNIC_POL_BAD_REQUEST, res);
-		return;
 	}
 	pol_ack(v, w0, res);
 }
 
 static void pol_set_multicast(struct srnic_pol *pol, unsigned int vf,
-			      const u32 *msg, struct srnic_pol_result *res)
+			      const union srnic_mbx_msg *msg,
+			      struct srnic_pol_result *res)
 {
-	const union srnic_mbx_msg *m = (const union srnic_mbx_msg *)msg;
-	unsigned int i, n = srnic_mbx_msginfo(msg[0]);
+	unsigned int i, n = srnic_mbx_msginfo(msg->mc.w0);
 	u16 hash[SRNIC_POL_MC_MAX];
 
 	if (n > SRNIC_POL_MC_MAX) {
@@ -495,25 +464,23 @@ static void pol_set_multicast(struct srnic_pol *pol, unsigned int vf,
 		srnic_sw_set_mc(pol->sw, vf, NULL, SRNIC_SW_MC_MAX + 1);
 	} else {
 		for (i = 0; i < n; i++)
-			hash[i] = srnic_mbx_get_mc_hash(m, i) &
+			hash[i] = srnic_mbx_get_mc_hash(msg, i) &
 				  SRNIC_MC_HASH_MASK;
 		srnic_sw_set_mc(pol->sw, vf, hash, n);
 	}
-	pol_ack(&pol->vf[vf], msg[0], res);
+	pol_ack(&pol->vf[vf], msg->mc.w0, res);
 }
 
 static void pol_set_vlan(struct srnic_pol *pol, unsigned int vf,
-			 const u32 *msg, struct srnic_pol_result *res)
+			 const union srnic_mbx_msg *msg,
+			 struct srnic_pol_result *res)
 {
 	struct srnic_pol_vf *v = &pol->vf[vf];
-	bool add = srnic_mbx_msginfo(msg[0]) != 0;
-	u32 w0 = msg[0], vid = msg[1];
+	bool add = srnic_mbx_msginfo(msg->vlan.w0) != 0;
+	u32 w0 = msg->vlan.w0, vid = msg->vlan.vid;
 	int err;
 
-	if (vid >= SRNIC_SW_VID_MAX) {
-		pol_refuse(v, w0, -EINVAL, SRNIC_POL_VLAN_RANGE, res);
-		return;
-	}
+	/* the schema refused VIDs of SRNIC_MBX_VLAN_VID_LIMIT and above */
 	if (pol_has_port_vlan(v)) {
 		/* VID 0 is what the guest sees anyway: nothing to refuse */
 		if (vid) {
@@ -536,31 +503,32 @@ static void pol_set_vlan(struct srnic_pol *pol, unsigned int vf,
 }
 
 static void pol_set_lpe(struct srnic_pol *pol, unsigned int vf,
-			const u32 *msg, struct srnic_pol_result *res)
+			const union srnic_mbx_msg *msg,
+			struct srnic_pol_result *res)
 {
 	struct srnic_pol_vf *v = &pol->vf[vf];
+	u32 frame = msg->lpe.max_frame;
 
-	if (msg[1] < SRNIC_POL_MIN_FRAME || msg[1] > SRNIC_POL_MAX_FRAME ||
-	    srnic_sw_set_max_frame(pol->sw, vf, msg[1])) {
-		pol_refuse(v, msg[0], -EINVAL, SRNIC_POL_LPE_RANGE, res);
+	if (frame < SRNIC_POL_MIN_FRAME || frame > SRNIC_POL_MAX_FRAME ||
+	    srnic_sw_set_max_frame(pol->sw, vf, frame)) {
+		pol_refuse(v, msg->lpe.w0, -EINVAL, SRNIC_POL_LPE_RANGE, res);
 		return;
 	}
-	pol_ack(v, msg[0], res);
+	pol_ack(v, msg->lpe.w0, res);
 }
 
 static void pol_set_promisc(struct srnic_pol *pol, unsigned int vf,
-			    const u32 *msg, struct srnic_pol_result *res)
+			    const union srnic_mbx_msg *msg,
+			    struct srnic_pol_result *res)
 {
 	struct srnic_pol_vf *v = &pol->vf[vf];
-	u8 info = srnic_mbx_msginfo(msg[0]);
+	u32 w0 = msg->hdr.w0;
+	u8 info = srnic_mbx_msginfo(w0);
 	u32 flags = 0;
 
-	if (info & ~SRNIC_MBX_PROMISC_ALL) {
-		pol_refuse(v, msg[0], -EINVAL, SRNIC_POL_BAD_REQUEST, res);
-		return;
-	}
+	/* the schema refused flags outside SRNIC_MBX_PROMISC_ALL */
 	if ((info & SRNIC_MBX_PROMISC_UNICAST) && !v->admin.trusted) {
-		pol_refuse(v, msg[0], -EPERM, SRNIC_POL_TRUST, res);
+		pol_refuse(v, w0, -EPERM, SRNIC_POL_TRUST, res);
 		return;
 	}
 	if (info & SRNIC_MBX_PROMISC_UNICAST)
@@ -568,46 +536,85 @@ static void pol_set_promisc(struct srnic_pol *pol, unsigned int vf,
 	if (info & SRNIC_MBX_PROMISC_MULTICAST)
 		flags |= SRNIC_SW_RX_MC_PROMISC;
 	srnic_sw_set_rx_mode(pol->sw, vf, flags);
-	pol_ack(v, msg[0], res);
+	pol_ack(v, w0, res);
 }
 
 static void pol_api_negotiate(struct srnic_pol *pol, unsigned int vf,
-			      const u32 *msg, struct srnic_pol_result *res)
+			      const union srnic_mbx_msg *msg,
+			      struct srnic_pol_result *res)
 {
+	union srnic_mbx_msg *r = (union srnic_mbx_msg *)res->reply;
 	struct srnic_pol_vf *v = &pol->vf[vf];
 	u32 agreed = 0;
 
-	if (msg[1] == SRNIC_MBX_API_MAGIC)
-		agreed = srnic_mbx_api_agree(msg[2], SRNIC_POL_API_MAX);
+	if (msg->api.magic == SRNIC_MBX_API_MAGIC)
+		agreed = srnic_mbx_api_agree(msg->api.version,
+					     SRNIC_POL_API_MAX);
 	/* The VF falls back to 1.0 on any NACK, so the PF does too */
 	v->api = agreed ? agreed : SRNIC_MBX_API_1_0;
 	if (!agreed) {
-		pol_refuse(v, msg[0], -EINVAL, SRNIC_POL_BAD_REQUEST, res);
+		pol_refuse(v, msg->api.w0, -EINVAL, SRNIC_POL_BAD_REQUEST, res);
 		return;
 	}
-	pol_ack(v, msg[0], res);
-	res->reply[1] = SRNIC_MBX_API_MAGIC;
-	res->reply[2] = agreed;
+	pol_ack(v, msg->api.w0, res);
+	r->api.magic = SRNIC_MBX_API_MAGIC;
+	r->api.version = agreed;
 	/*
 	 * What a ping would say now: a VF that is rate limited from before
 	 * its reset must not wait for the next admin change to learn it.
 	 * Word 3 is the one a 1.0 peer never reads.
 	 */
-	res->reply[3] = srnic_pol_ping(pol, vf);
+	r->api.ctrl = srnic_pol_ping(pol, vf);
 	res->reply_len = SRNIC_MBX_API_REPLY_LEN;
 }
 
-static int pol_allowed(const struct srnic_pol_vf *v, u16 id)
+/*
+ * Every VF request the PF serves, with the rule a request the schema
+ * finds malformed (srnic_mbx_validate_vf_msg() -EINVAL) is refused by.
+ * Which states and APIs may send each one is the schema's.
+ */
+const struct srnic_pol_handler srnic_pol_handlers[] = {
+	{ SRNIC_MBX_VF_RESET,	   SRNIC_POL_BAD_REQUEST, pol_vf_reset },
+	{ SRNIC_MBX_SET_MAC_ADDR,  SRNIC_POL_BAD_REQUEST, pol_set_mac },
+	{ SRNIC_MBX_SET_MULTICAST, SRNIC_POL_BAD_REQUEST, pol_set_multicast },
+	{ SRNIC_MBX_SET_VLAN,	   SRNIC_POL_VLAN_RANGE,  pol_set_vlan },
+	{ SRNIC_MBX_SET_LPE,	   SRNIC_POL_BAD_REQUEST, pol_set_lpe },
+	{ SRNIC_MBX_SET_PROMISC,   SRNIC_POL_BAD_REQUEST, pol_set_promisc },
+	{ SRNIC_MBX_API_NEGOTIATE, SRNIC_POL_BAD_REQUEST, pol_api_negotiate },
+};
+
+const unsigned int srnic_pol_nr_handlers = ARRAY_SIZE(srnic_pol_handlers);
+
+static_assert(SRNIC_SW_VID_MAX == SRNIC_MBX_VLAN_VID_LIMIT);
+
+static const struct srnic_pol_handler *pol_handler(u16 id)
 {
 	unsigned int i;
 
-	for (i = 0; i < ARRAY_SIZE(srnic_pol_allowlist); i++) {
-		if (srnic_pol_allowlist[i].id != id)
-			continue;
-		return v->api >= srnic_pol_allowlist[i].min_api ?
-		       SRNIC_POL_OK : SRNIC_POL_NOT_ALLOWED;
+	for (i = 0; i < ARRAY_SIZE(srnic_pol_handlers); i++)
+		if (srnic_pol_handlers[i].id == id)
+			return &srnic_pol_handlers[i];
+	return NULL;
+}
+
+/* The VF's state in the schema's terms (SRNIC_MBX_IN_*) */
+static u8 pol_state(const struct srnic_pol_vf *v)
+{
+	return v->cts ? SRNIC_MBX_IN_CTS : SRNIC_MBX_IN_RESET;
+}
+
+/* Which rule refuses a request the schema or the state rejected */
+static unsigned int pol_schema_rule(const struct srnic_pol_handler *h,
+				    int err)
+{
+	switch (err) {
+	case -EOPNOTSUPP:
+		return SRNIC_POL_UNKNOWN_MSG;
+	case -EPERM:
+		return SRNIC_POL_NOT_ALLOWED;
+	default:
+		return h ? h->bad_rule : SRNIC_POL_BAD_REQUEST;
 	}
-	return SRNIC_POL_UNKNOWN_MSG;
 }
 
 /**
@@ -618,17 +625,23 @@ static int pol_allowed(const struct srnic_pol_vf *v, u16 id)
  * @now_ms: millisecond clock
  * @res: out: reply and refusal details
  *
- * Changes the switch model for @vf's VPort only. The caller flushes the
- * switch before posting the reply, so the VF never acts on a reply before
- * the hardware does what it says.
+ * The message is checked against the schema (srnic_mbx_proto.h) first:
+ * a VF that is not clear to send is answered for VF_RESET only, then the
+ * ID, the negotiated API and the fields are validated, and only then does
+ * the message's handler apply policy. Changes the switch model for @vf's
+ * VPort only. The caller flushes the switch before posting the reply, so
+ * the VF never acts on a reply before the hardware does what it says.
  */
 void srnic_pol_handle_msg(struct srnic_pol *pol, unsigned int vf,
 			  const u32 *msg, u32 now_ms,
 			  struct srnic_pol_result *res)
 {
+	const union srnic_mbx_msg *m = (const union srnic_mbx_msg *)msg;
+	const struct srnic_mbx_msg_type *t;
+	const struct srnic_pol_handler *h;
 	struct srnic_pol_vf *v;
-	u32 w0 = msg[0];
-	int rule;
+	u32 w0 = m->hdr.w0;
+	int err;
 
 	memset(res, 0, sizeof(*res));
 	if (vf >= pol->num_vfs) {
@@ -644,41 +657,22 @@ void srnic_pol_handle_msg(struct srnic_pol *pol, unsigned int vf,
 	if (w0 & SRNIC_MBX_RESULT_MASK)
 		return;
 
-	if (srnic_mbx_msgid(w0) == SRNIC_MBX_VF_RESET) {
-		pol_vf_reset(pol, vf, res);
-		return;
-	}
-	if (!v->cts) {
+	t = srnic_mbx_msg_type(srnic_mbx_msgid(w0));
+	if (!v->cts && !(t && (t->states & SRNIC_MBX_IN_RESET))) {
 		pol_not_cts(v, w0, now_ms, res);
 		return;
 	}
-	rule = pol_allowed(v, srnic_mbx_msgid(w0));
-	if (rule != SRNIC_POL_OK) {
-		pol_refuse(v, w0, rule == SRNIC_POL_UNKNOWN_MSG ?
-			   -EOPNOTSUPP : -EPERM, rule, res);
+	h = pol_handler(srnic_mbx_msgid(w0));
+	err = srnic_mbx_validate_vf_msg(v->api, m, SRNIC_MBX_WORDS);
+	if (!err && !(t->states & pol_state(v)))
+		err = -EPERM;
+	if (!err && !h)
+		err = -EOPNOTSUPP;
+	if (err) {
+		pol_refuse(v, w0, err, pol_schema_rule(h, err), res);
 		return;
 	}
-
-	switch (srnic_mbx_msgid(w0)) {
-	case SRNIC_MBX_SET_MAC_ADDR:
-		pol_set_mac(pol, vf, msg, res);
-		break;
-	case SRNIC_MBX_SET_MULTICAST:
-		pol_set_multicast(pol, vf, msg, res);
-		break;
-	case SRNIC_MBX_SET_VLAN:
-		pol_set_vlan(pol, vf, msg, res);
-		break;
-	case SRNIC_MBX_SET_LPE:
-		pol_set_lpe(pol, vf, msg, res);
-		break;
-	case SRNIC_MBX_SET_PROMISC:
-		pol_set_promisc(pol, vf, msg, res);
-		break;
-	case SRNIC_MBX_API_NEGOTIATE:
-		pol_api_negotiate(pol, vf, msg, res);
-		break;
-	}
+	h->fn(pol, vf, m, res);
 }
 
 /**

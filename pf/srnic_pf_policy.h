@@ -186,6 +186,24 @@ struct srnic_pol_result {
 	bool report;
 };
 
+/**
+ * struct srnic_pol_handler - how the PF serves one VF request
+ * @id: message ID, one row of the schema (srnic_mbx_msg_types[])
+ * @bad_rule: enum srnic_pol_rule for a request the schema finds malformed
+ * @fn: applies policy to a request the schema accepted and fills the reply
+ */
+struct srnic_pol_handler {
+	u16 id;
+	u8 bad_rule;
+	void (*fn)(struct srnic_pol *pol, unsigned int vf,
+		   const union srnic_mbx_msg *msg,
+		   struct srnic_pol_result *res);
+};
+
+/* The PF's dispatch table, one row per VF request the schema defines */
+extern const struct srnic_pol_handler srnic_pol_handlers[];
+extern const unsigned int srnic_pol_nr_handlers;
+
 /* What the caller must tell the VF after an admin change */
 #define SRNIC_POL_ACT_NONE	0
 #define SRNIC_POL_ACT_PING	1	/* send srnic_pol_ping() */

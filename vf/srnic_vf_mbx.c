@@ -28,11 +28,13 @@ static void vf_mbx_sync_state(struct srnic_vf *vf, const u32 *msg, int err)
 
 /*
  * A request as seen by the guest: 0 on ACK, the PF's reason as an errno on
- * NACK (@dflt if the PF gave none), or the transport error.
+ * NACK (@dflt if the PF gave none), or the transport error. Its length is
+ * the schema's.
  */
-static int vf_mbx_request(struct srnic_vf *vf, const u32 *msg,
-			  unsigned int len, int dflt)
+static int vf_mbx_request(struct srnic_vf *vf, const union srnic_mbx_msg *msg,
+			  int dflt)
 {
+	const struct srnic_mbx_msg_type *t;
 	int err;
 
 	lockdep_assert_held(&vf->mbx_lock);
@@ -41,8 +43,11 @@ static int vf_mbx_request(struct srnic_vf *vf, const u32 *msg,
 	if (!test_bit(SRNIC_VF_HW_READY, vf->state) ||
 	    test_bit(SRNIC_VF_NEED_RESET, vf->state))
 		return -EAGAIN;
-	err = srnic_mbx_vf_request(&vf->mbx, msg, len, dflt);
-	vf_mbx_sync_state(vf, msg, err);
+	t = srnic_mbx_msg_type(srnic_mbx_msgid(msg->hdr.w0));
+	if (!t)
+		return -EINVAL;
+	err = srnic_mbx_vf_request(&vf->mbx, msg->w, t->len, dflt);
+	vf_mbx_sync_state(vf, msg->w, err);
 	return err;
 }
 
@@ -184,12 +189,12 @@ bool srnic_vf_link_ok_locked(struct srnic_vf *vf)
 static int vf_mbx_send_mac(struct srnic_vf *vf, u8 info, const u8 *mac,
 			   int dflt)
 {
-	u32 msg[SRNIC_MBX_WORDS] = {};
+	union srnic_mbx_msg msg = {};
 
-	msg[0] = srnic_mbx_w0(SRNIC_MBX_SET_MAC_ADDR, info);
+	msg.mac.w0 = srnic_mbx_w0(SRNIC_MBX_SET_MAC_ADDR, info);
 	if (mac)
-		srnic_mbx_pack_mac(&msg[1], mac);
-	return vf_mbx_request(vf, msg, SRNIC_MBX_SET_MAC_LEN, dflt);
+		srnic_mbx_pack_mac(&msg.mac.mac_lo, mac);
+	return vf_mbx_request(vf, &msg, dflt);
 }
 
 /**
@@ -226,24 +231,25 @@ int srnic_vf_mbx_set_mac(struct srnic_vf *vf, const u8 *mac)
  */
 int srnic_vf_mbx_set_vlan(struct srnic_vf *vf, u16 vid, bool add)
 {
-	u32 msg[SRNIC_MBX_WORDS] = {};
+	union srnic_mbx_msg msg = {};
 	int err;
 
-	msg[0] = srnic_mbx_w0(SRNIC_MBX_SET_VLAN, add ? SRNIC_MBX_VLAN_ADD : 0);
-	msg[1] = vid;
+	msg.vlan.w0 = srnic_mbx_w0(SRNIC_MBX_SET_VLAN,
+				   add ? SRNIC_MBX_VLAN_ADD : 0);
+	msg.vlan.vid = vid;
 	mutex_lock(&vf->mbx_lock);
-	err = vf_mbx_request(vf, msg, SRNIC_MBX_SET_VLAN_LEN, -EPERM);
+	err = vf_mbx_request(vf, &msg, -EPERM);
 	mutex_unlock(&vf->mbx_lock);
 	return err;
 }
 
 static int vf_mbx_send_lpe(struct srnic_vf *vf, unsigned int mtu)
 {
-	u32 msg[SRNIC_MBX_WORDS] = {};
+	union srnic_mbx_msg msg = {};
 
-	msg[0] = SRNIC_MBX_SET_LPE;
-	msg[1] = mtu + ETH_HLEN + ETH_FCS_LEN + VLAN_HLEN;
-	return vf_mbx_request(vf, msg, SRNIC_MBX_SET_LPE_LEN, -EINVAL);
+	msg.lpe.w0 = SRNIC_MBX_SET_LPE;
+	msg.lpe.max_frame = mtu + ETH_HLEN + ETH_FCS_LEN + VLAN_HLEN;
+	return vf_mbx_request(vf, &msg, -EINVAL);
 }
 
 /**
@@ -268,36 +274,35 @@ int srnic_vf_mbx_set_lpe(struct srnic_vf *vf, unsigned int mtu)
 static int vf_mbx_send_mc(struct srnic_vf *vf,
 			  const struct srnic_vf_filters *want)
 {
-	u32 msg[SRNIC_MBX_WORDS] = {};
-	union srnic_mbx_msg *m = (union srnic_mbx_msg *)msg;
+	union srnic_mbx_msg msg = {};
 	unsigned int i;
 
-	static_assert(sizeof(*m) == sizeof(msg));
 	if (want->mc_promisc) {
 		/* both PFs read a count above 30 as "multicast promisc" */
-		msg[0] = srnic_mbx_w0(SRNIC_MBX_SET_MULTICAST,
-				      SRNIC_MBX_MC_OVERFLOW);
+		msg.mc.w0 = srnic_mbx_w0(SRNIC_MBX_SET_MULTICAST,
+					 SRNIC_MBX_MC_OVERFLOW);
 	} else {
-		msg[0] = srnic_mbx_w0(SRNIC_MBX_SET_MULTICAST, want->mc_count);
+		msg.mc.w0 = srnic_mbx_w0(SRNIC_MBX_SET_MULTICAST,
+					 want->mc_count);
 		for (i = 0; i < want->mc_count; i++)
-			srnic_mbx_put_mc_hash(m, i, want->mc_hash[i]);
+			srnic_mbx_put_mc_hash(&msg, i, want->mc_hash[i]);
 	}
-	return vf_mbx_request(vf, msg, SRNIC_MBX_SET_MULTICAST_LEN, -EIO);
+	return vf_mbx_request(vf, &msg, -EIO);
 }
 
 static int vf_mbx_send_promisc(struct srnic_vf *vf, bool on)
 {
-	u32 msg[SRNIC_MBX_WORDS] = {};
+	union srnic_mbx_msg msg = {};
 	int err;
 
-	msg[0] = srnic_mbx_w0(SRNIC_MBX_SET_PROMISC,
-			      on ? SRNIC_MBX_PROMISC_ALL : 0);
-	err = vf_mbx_request(vf, msg, SRNIC_MBX_SET_PROMISC_LEN, -EPERM);
+	msg.hdr.w0 = srnic_mbx_w0(SRNIC_MBX_SET_PROMISC,
+				  on ? SRNIC_MBX_PROMISC_ALL : 0);
+	err = vf_mbx_request(vf, &msg, -EPERM);
 	if (err == -EPERM && on) {
 		/* not trusted, or a stock PF: settle for multicast promisc */
-		msg[0] = srnic_mbx_w0(SRNIC_MBX_SET_PROMISC,
-				      SRNIC_MBX_PROMISC_MULTICAST);
-		vf_mbx_request(vf, msg, SRNIC_MBX_SET_PROMISC_LEN, -EPERM);
+		msg.hdr.w0 = srnic_mbx_w0(SRNIC_MBX_SET_PROMISC,
+					  SRNIC_MBX_PROMISC_MULTICAST);
+		vf_mbx_request(vf, &msg, -EPERM);
 	}
 	return err;
 }
@@ -468,11 +473,12 @@ int srnic_vf_mbx_restore(struct srnic_vf *vf)
 		goto out;
 
 	for_each_set_bit(vid, vf->active_vlans, VLAN_N_VID) {
-		u32 msg[SRNIC_MBX_WORDS] = {};
+		union srnic_mbx_msg msg = {};
 
-		msg[0] = srnic_mbx_w0(SRNIC_MBX_SET_VLAN, SRNIC_MBX_VLAN_ADD);
-		msg[1] = vid;
-		err = vf_mbx_request(vf, msg, SRNIC_MBX_SET_VLAN_LEN, -EPERM);
+		msg.vlan.w0 = srnic_mbx_w0(SRNIC_MBX_SET_VLAN,
+					   SRNIC_MBX_VLAN_ADD);
+		msg.vlan.vid = vid;
+		err = vf_mbx_request(vf, &msg, -EPERM);
 		if (err == -EPERM || err == -ENOSPC || err == -EINVAL) {
 			/* e.g. a port VLAN set meanwhile: the stack keeps it */
 			if (vid)

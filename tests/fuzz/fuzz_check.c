@@ -322,6 +322,7 @@ void fz_check_reply(unsigned int vf, const u32 *msg,
 		    const struct srnic_pol_result *res, bool cts_before)
 {
 	const struct srnic_pol_vf *v = &pol.vf[vf];
+	const struct srnic_mbx_msg_type *t;
 	u32 w0 = msg[0], r = res->reply[0];
 	bool cts = v->cts && v->admin.link_state != SRNIC_POL_LINK_DISABLE;
 
@@ -347,8 +348,13 @@ void fz_check_reply(unsigned int vf, const u32 *msg,
 		}
 		return;
 	}
-	if ((r & ~(SRNIC_MBX_RESULT_MASK | SRNIC_MBX_CTS)) != (w0 & ~SRNIC_MBX_CTS))
+	if ((r & ~(SRNIC_MBX_RESULT_MASK | SRNIC_MBX_CTS | SRNIC_MBX_NACK_REASON)) !=
+	    (w0 & ~(SRNIC_MBX_CTS | SRNIC_MBX_NACK_REASON)))
 		FAIL("reply 0x%x does not echo 0x%x", r, w0);
+	/* the tag says "words 1..2 are a reason", and only then is it set */
+	if (!!(r & SRNIC_MBX_NACK_REASON) !=
+	    ((r & SRNIC_MBX_NACK) && res->reply_len == SRNIC_MBX_NACK_1_1_LEN))
+		FAIL("reply 0x%x, %u words: NACK tag", r, res->reply_len);
 	if (popcount32(r & SRNIC_MBX_RESULT_MASK) != 1)
 		FAIL("reply 0x%x result bits", r);
 	if (!cts_before) {
@@ -358,6 +364,14 @@ void fz_check_reply(unsigned int vf, const u32 *msg,
 	}
 	if (!!(r & SRNIC_MBX_CTS) != cts)
 		FAIL("CTS bit 0x%x", r);
+	/* a VF request's reply is as long as the schema says */
+	t = srnic_mbx_msg_type(srnic_mbx_msgid(w0));
+	if (t && t->dir == SRNIC_MBX_DIR_VF_TO_PF &&
+	    res->reply_len != srnic_mbx_reply_words(t, v->api,
+						    r & SRNIC_MBX_ACK))
+		FAIL("reply 0x%x: %u words, the schema says %u", r,
+		     res->reply_len,
+		     srnic_mbx_reply_words(t, v->api, r & SRNIC_MBX_ACK));
 	if (r & SRNIC_MBX_ACK) {
 		if (res->err)
 			FAIL("ACK with error");

@@ -480,11 +480,12 @@ TEST(pol_api_negotiation)
 	/* word 3: the ping of now (clear to send, link up) */
 	CHECK_EQ(res.reply[3], 0x20010100);
 	CHECK_EQ(pol.vf[0].api, SRNIC_MBX_API_1_1);
-	/* 1.1 NACKs carry the reason and the policy */
+	/* 1.1 NACKs carry the reason and the policy, and say so in word 0 */
 	srnic_pol_set_vf_vlan(&pol, 0, 10, 0);
 	msg3(0, add, 8, 0);
 	CHECK_EQ(res.reply_len, 3);
-	CHECK_EQ(res.reply[0], 0x60010004);
+	CHECK_EQ(res.reply[0], 0x70010004);
+	CHECK_EQ(SRNIC_MBX_NACK_REASON, 0x10000000);
 	CHECK_EQ(res.reply[1], SRNIC_MBX_R_PERM);
 	CHECK_EQ(res.reply[2], SRNIC_POL_PORT_VLAN);
 	CHECK_EQ(srnic_mbx_reason_to_errno(res.reply[1], -EIO), -EPERM);

@@ -58,6 +58,7 @@ static struct {
 	bool silent_after_reset;	/* honest handshake, then silence */
 	bool api_reply_3;		/* HP_SRNIC as an older srnic_pf */
 	u32 api_word3;			/* if set: word 3 of the API ACK */
+	bool nack_one_word;		/* HP_SRNIC: one-word NACK w/ CTS */
 	u32 last_reply;			/* word 0 of the last reply posted */
 	u32 last_req;
 	const u8 *mac;
@@ -157,6 +158,12 @@ static void hostile_pf(struct mbx_sim *s, int vf)
 			n = 3;
 		if (id == SRNIC_MBX_API_NEGOTIATE && hp.api_word3)
 			rep[3] = hp.api_word3;
+		if (hp.nack_one_word && id != SRNIC_MBX_VF_RESET &&
+		    id != SRNIC_MBX_API_NEGOTIATE) {
+			/* words 1..2 keep the request: no reason in them */
+			rep[0] = srnic_mbx_reply_w0(req[0], false, true);
+			n = 1;
+		}
 		break;
 	case HP_SILENT:
 		return;
@@ -339,6 +346,63 @@ TEST(vfc_srnic_pf_api_1_1)
 			 XACT_READS, XACT_US), -EPERM);
 	CHECK(mbx.ready && !mbx.need_reset);
 	CHECK(sim.now_us < 50000);
+}
+
+/*
+ * Issue 11: in a 1.1 session a one-word NACK leaves the request in words
+ * 1..2. The VF used to read word 1 as a reason when CTS was set, so a
+ * refused VLAN 2 add came back as R_INVAL (-EINVAL) instead of the
+ * request's default; only a tagged NACK has a reason now.
+ */
+TEST(vfc_nack_reason_needs_tag)
+{
+	const u8 mcast[ETH_ALEN] = { 0x03, 0x11, 0x22, 0x33, 0x44, 0x55 };
+	struct srnic_mbx_vf mbx;
+	u8 mac[ETH_ALEN];
+
+	hp_setup(&mbx, HP_SRNIC);
+	CHECK_EQ(first_handshake(&mbx, mac), 0);
+	CHECK_EQ(mbx.api, SRNIC_MBX_API_1_1);
+	hp.nack_one_word = true;
+	CHECK_EQ(req_vlan(&mbx, SRNIC_MBX_R_INVAL), -EPERM);
+	CHECK_EQ(req_vlan(&mbx, SRNIC_MBX_R_NOSPC), -EPERM);
+	CHECK_EQ(req_lpe(&mbx), -EINVAL);
+	CHECK_EQ(mbx.stats.nacks, 3);
+	CHECK(mbx.ready && !mbx.need_reset && mbx.cts);
+	/* the policy engine's own NACK is tagged: its reason counts */
+	hp.nack_one_word = false;
+	CHECK_EQ(req_mac(&mbx, mcast), -EINVAL);
+	CHECK(mbx.ready && !mbx.need_reset);
+}
+
+/* the VF checks its own requests against the schema and sends none amiss */
+TEST(vfc_request_checked_before_sending)
+{
+	u32 vlan[2] = { srnic_mbx_w0(SRNIC_MBX_SET_VLAN, SRNIC_MBX_VLAN_ADD),
+			SRNIC_MBX_VLAN_VID_LIMIT };
+	u32 mac[3] = { srnic_mbx_w0(SRNIC_MBX_SET_MAC_ADDR, 7) };
+	u32 neg[4] = { SRNIC_MBX_API_NEGOTIATE, SRNIC_MBX_API_MAGIC,
+		       SRNIC_MBX_API_1_1 };
+	u32 ping = SRNIC_MBX_PF_CONTROL_MSG, odd = 0x0007;
+	struct srnic_mbx_vf mbx;
+	unsigned long reqs;
+	u8 m[ETH_ALEN];
+
+	hp_setup(&mbx, HP_SRNIC);
+	CHECK_EQ(first_handshake(&mbx, m), 0);
+	reqs = sim.vf_reqs[0];
+	CHECK_EQ(srnic_mbx_vf_request(&mbx, vlan, 2, -EPERM), -EINVAL);
+	CHECK_EQ(srnic_mbx_vf_request(&mbx, vlan, 1, -EPERM), -EINVAL);
+	CHECK_EQ(srnic_mbx_vf_request(&mbx, mac, 3, -EPERM), -EINVAL);
+	CHECK_EQ(srnic_mbx_vf_request(&mbx, &ping, 1, -EPERM), -EOPNOTSUPP);
+	CHECK_EQ(srnic_mbx_vf_request(&mbx, &odd, 1, -EPERM), -EOPNOTSUPP);
+	/* the handshake's own messages have their own paths */
+	CHECK_EQ(srnic_mbx_vf_request(&mbx, neg, 4, -EPERM), -EINVAL);
+	CHECK_EQ(sim.vf_reqs[0], reqs);
+	CHECK(mbx.ready && !mbx.need_reset);
+	vlan[1] = SRNIC_MBX_VLAN_VID_LIMIT - 1;
+	CHECK_EQ(srnic_mbx_vf_request(&mbx, vlan, 2, -EPERM), 0);
+	CHECK_EQ(sim.vf_reqs[0], reqs + 1);
 }
 
 /*
