@@ -26,7 +26,7 @@ l2_start() {
 		-bios /usr/share/qemu/qboot.rom -m "$L2_MEM" -smp 1 \
 		-nodefaults -display none -vga none -no-reboot -monitor none \
 		-kernel /nested/vmlinuz -initrd /nested/l2.cpio \
-		-append "console=ttyS0,115200 panic=-1 loglevel=4 tsc=reliable no_timer_check mitigations=off l2drv=$drv l2ip=$L2_IP l2peer=$PARTNER_IP" \
+		-append "console=ttyS0,115200 panic=-1 loglevel=4 tsc=reliable no_timer_check mitigations=off l2drv=$drv l2ip=${L2_ADDR:-$L2_IP} l2peer=${L2_PEER:-$PARTNER_IP} l2steps=${L2_STEPS:-basic}" \
 		-serial "file:$L2_LOG" \
 		-device "vfio-pci,host=$(vf0_pci)" "$@" \
 		> /tmp/l2-qemu.log 2>&1 &
@@ -36,6 +36,20 @@ l2_start() {
 
 l2_alive() {
 	kill -0 "$L2_PID" 2> /dev/null
+}
+
+# l2_line WHAT: L2's milestone line WHAT (without the "L2: <uptime> ")
+l2_line() {
+	sed -n "s/^L2: [0-9.]* \($1.*\)/\1/p" "$L2_LOG" | tr -d '\r' | head -n1
+}
+
+# l2_has WHAT REGEX: L2's milestone line WHAT matches REGEX
+l2_has() {
+	local l
+	l=$(l2_line "$1")
+	grep -Eq "$2" <<- EOT
+	$l
+	EOT
 }
 
 # l2_wait WHAT TIMEOUT: wait for milestone WHAT on L2's console; prints

@@ -55,4 +55,9 @@ for m in drivers/net/ethernet/intel/igbvf/igbvf drivers/net/virtio_net \
 	*) cp "$src" "$dst" ;;
 	esac
 done
+# iperf3 and its libraries, for the guest's TCP stream
+put /usr/bin/iperf3 "$l2"
+ldd /usr/bin/iperf3 | awk '/=>/ { print $3 } /^\t\/lib/ { print $1 }' | sort -u | \
+	while read -r lib; do [ -f "$lib" ] && put "$lib" "$l2"; done
+ln -s ../usr/bin/iperf3 "$l2/bin/iperf3"
 (cd "$l2" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0) > "$n/l2.cpio"
