@@ -20,9 +20,14 @@ put() {
 	cp -L "$1" "$2$1"
 }
 
-put "$qemu" "$stage"
-ldd "$qemu" | awk '/=>/ { print $3 } /^\t\/lib/ { print $1 }' | sort -u | \
-	while read -r lib; do [ -f "$lib" ] && put "$lib" "$stage"; done
+# the same for a binary and its shared libraries
+put_bin() {
+	put "$1" "$2"
+	ldd "$1" | awk '/=>/ { print $3 } /^\t\/lib/ { print $1 }' | sort -u | \
+		while read -r lib; do [ -f "$lib" ] && put "$lib" "$2"; done
+}
+
+put_bin "$qemu" "$stage"
 for f in /usr/share/qemu/qboot.rom /usr/share/qemu/linuxboot_dma.bin \
 	 /usr/share/qemu/linuxboot.bin /usr/share/qemu/kvmvapic.bin \
 	 /usr/share/qemu/pvh.bin /usr/share/seabios/bios-256k.bin \
@@ -56,8 +61,6 @@ for m in drivers/net/ethernet/intel/igbvf/igbvf drivers/net/virtio_net \
 	esac
 done
 # iperf3 and its libraries, for the guest's TCP stream
-put /usr/bin/iperf3 "$l2"
-ldd /usr/bin/iperf3 | awk '/=>/ { print $3 } /^\t\/lib/ { print $1 }' | sort -u | \
-	while read -r lib; do [ -f "$lib" ] && put "$lib" "$l2"; done
+put_bin /usr/bin/iperf3 "$l2"
 ln -s ../usr/bin/iperf3 "$l2/bin/iperf3"
 (cd "$l2" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0) > "$n/l2.cpio"
