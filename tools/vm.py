@@ -332,6 +332,12 @@ class Vm:
                 if n.endswith(".ko"):
                     shutil.copy(os.path.join(d, n), os.path.join(stage, "srnic", n))
                     kos.append(n)
+        # a suite's prepare.sh adds host files to the overlay (STAGE): the
+        # nested suite ships an L2 QEMU, its firmware, kernel and initramfs
+        prep = os.path.join(sdir, "prepare.sh")
+        if os.access(prep, os.X_OK):
+            subprocess.run([prep, stage], check=True,
+                           env=dict(os.environ, KVER=a.kver, KO_DIR=a.ko_dir, TOP=TOP))
         env = {
             "CI_SUITE": a.suite,
             "DRIVER": a.driver,
