@@ -81,7 +81,7 @@ vf_bench() {
 
 	fail_rest() {
 		echo "$all" | tr '|' '\n' | while read -r m; do
-			grep -qF "bench: $m $vd" "$CI_RESULTS" || bench_fail "$m" "$vd" "$1"
+			grep -qF "bench: round $BENCH_ROUND: $m $vd" "$CI_RESULTS" || bench_fail "$m" "$vd" "$1"
 		done
 	}
 
