@@ -16,6 +16,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.ticker import FormatStrFormatter  # noqa: E402
 
 
 def main():
@@ -29,8 +30,11 @@ def main():
     if not shown:
         sys.exit("plot.py: no figure has a ratio to plot")
     shown.reverse()  # first figure on top
-    names = ["%s (%s)" % (x["metric"], "higher" if x["better"] == "higher"
-                          else "lower") for x in shown]
+    names = ["%s (%s%s)" % (x["metric"], x["better"],
+                            ", lower bound" if any(
+                                x[s] and x[s]["lower_bound"]
+                                for s in ("srnic", "intree")) else "")
+             for x in shown]
     vals = [x["normalised"] for x in shown]
     lo = [max(v - x["norm_lo"], 0) for v, x in zip(vals, shown)]
     hi = [max(x["norm_hi"] - v, 0) for v, x in zip(vals, shown)]
@@ -43,9 +47,10 @@ def main():
             xerr=[lo, hi], capsize=3, ecolor="black")
     ax.axvline(1.0, color="black", linewidth=1)
     ax.set_xscale("log", base=2)
+    ax.xaxis.set_major_formatter(FormatStrFormatter("%g"))
     ax.set_yticks(list(y), names, fontsize=8)
-    for i, v in enumerate(vals):
-        ax.annotate("%.2f" % v, (v, i), xytext=(4, -3),
+    for i, (v, x) in enumerate(zip(vals, shown)):
+        ax.annotate("%.2f" % v, (max(v, x["norm_hi"]), i), xytext=(4, -3),
                     textcoords="offset points", fontsize=7)
     ax.set_xlabel("srnic relative to in-tree (median of the rounds; "
                   "error bar: min..max ratio over the rounds)")

@@ -160,10 +160,11 @@ def main():
             note.append("not separable")
         if any(fig[s] and fig[s]["lower_bound"] for s in SIDES):
             note.append("lower bound")
-        print(row % (fig["metric"], fig["unit"], cell(fig["srnic"]),
-                     cell(fig["intree"]),
-                     "%.2f" % fig["ratio"] if fig["ratio"] else "",
-                     ", ".join(note)).rstrip())
+        line = row % (fig["metric"], fig["unit"], cell(fig["srnic"]),
+                      cell(fig["intree"]),
+                      "%.2f" % fig["ratio"] if fig["ratio"] else "",
+                      ", ".join(note))
+        print(line.rstrip())
 
 
 if __name__ == "__main__":

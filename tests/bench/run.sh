@@ -175,7 +175,10 @@ if [ -s "$out/boots.txt" ]; then
 fi
 grep -h '^# round [0-9]*: PF ' "$out"/*/diag.log 2> /dev/null | sed 's/^# /#   /' || true
 chart=$out/bench.png
-if python3 tests/bench/plot.py "$out/summary.json" "$chart" \
+# python3-matplotlib is Debian's: its python3, not one earlier on PATH
+plot_py=/usr/bin/python3
+[ -x "$plot_py" ] || plot_py=python3
+if "$plot_py" tests/bench/plot.py "$out/summary.json" "$chart" \
 	"$BENCH_ROUNDS rounds, $(date -u '+%Y-%m-%d'), commit $(git describe --always --dirty 2> /dev/null || echo '?')" \
 	> "$out/plot.log" 2>&1; then
 	ktap_test_pass "bench: chart ${chart#"$top"/}"
