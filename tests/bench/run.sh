@@ -128,7 +128,7 @@ for s in $BENCH_SUITES; do
 	while read -r line; do
 		desc=${line#not ok * - }
 		case $desc in
-		vm:* | *": timeout" | *": exit status" | *": results" | boot:* | setup:* | *": round "*" unloaded")
+		*/vm:* | *": timeout" | *": exit status" | *": results" | */setup:* | *": round "*" unloaded")
 			echo "vm run $s: $desc" >> "$harness" ;;
 		*)
 			echo "$s: $desc" >> "$notes" ;;
