@@ -134,7 +134,9 @@ def main():
                     continue
                 f.write("\t".join([
                     "ok" if a["ok"] else "fail", fig["metric"], a["driver"],
-                    side, fig["unit"], fmt(a["median"]), fmt(a["min"]),
+                    side, fig["unit"],
+                    (">" if a["lower_bound"] else "") + fmt(a["median"]),
+                    fmt(a["min"]),
                     fmt(a["max"]), str(a["n"]),
                     ",".join(x["round"] for x in a["failed"]),
                     {None: "-", True: "yes", False: "no"}[fig["separable"]],
