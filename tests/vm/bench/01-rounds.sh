@@ -21,7 +21,7 @@ BENCH_VF_DRIVERS=${BENCH_VF_DRIVERS:-srnic_vf igbvf}
 # reversed WORD...: the words in reverse order.
 reversed() {
 	local w r=""
-	for w in "$@"; do r="$w $r"; done
+	for w in "$@"; do r="$w${r:+ $r}"; done
 	echo "$r"
 }
 
