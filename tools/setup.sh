@@ -9,7 +9,7 @@ KVER_NEW_PKG="linux-image-amd64 linux-headers-amd64"
 BPO_PKGS="qemu-system-x86 qemu-utils $KVER_NEW_PKG"
 PKGS="build-essential bc bison flex libelf-dev libssl-dev kmod cpio xz-utils zstd
 busybox-static iproute2 iputils-ping ethtool iperf3 tcpdump sparse clang-14 libclang-rt-14-dev
-llvm-14 python3 socat procps
+llvm-14 python3 python3-matplotlib socat procps
 dkms debhelper dh-dkms dpkg-dev openssl driverctl udev mokutil python3-sphinx"
 
 need=()

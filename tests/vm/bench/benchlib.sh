@@ -6,15 +6,20 @@
 # the measurement worked, not ok only when it could not be taken) and as a
 # machine-readable diagnostic line that tests/bench/run.sh parses from
 # diag.log:
-#   # BENCH-PLAN|SIDE|METRIC|DRIVER          announced before measuring
-#   # BENCH|SIDE|METRIC|DRIVER|VALUE|UNIT|NOTE
-#   # BENCH|SIDE|METRIC|DRIVER|FAIL||REASON
-# SIDE is "srnic" or "intree" (the table's column), METRIC names the row.
+#   # BENCH-PLAN|SIDE|METRIC|DRIVER|ROUND      announced before measuring
+#   # BENCH|SIDE|METRIC|DRIVER|ROUND|VALUE|UNIT|NOTE
+#   # BENCH|SIDE|METRIC|DRIVER|ROUND|FAIL||REASON
+# SIDE is "srnic" or "intree" (the table's column), METRIC names the row,
+# ROUND ($BENCH_ROUND) counts the rounds of 01-rounds.sh: every driver is
+# measured once per round, and run.sh aggregates the rounds.
 # Numbers under TCG are only comparable within one run of run.sh.
 
-BENCH_IPERF_TIME=${BENCH_IPERF_TIME:-5}
-BENCH_IPERF_REPS=${BENCH_IPERF_REPS:-2}
+BENCH_ROUNDS=${BENCH_ROUNDS:-3}
+BENCH_ROUND=${BENCH_ROUND:-1}
+BENCH_IPERF_TIME=${BENCH_IPERF_TIME:-3}
+BENCH_IPERF_REPS=${BENCH_IPERF_REPS:-1}
 BENCH_PING_COUNT=${BENCH_PING_COUNT:-50}
+BENCH_FLR_WINDOW=${BENCH_FLR_WINDOW:-6}
 
 # bench_side DRIVER: the table column a driver belongs to.
 bench_side() {
@@ -24,21 +29,41 @@ bench_side() {
 	esac
 }
 
+# bench_plan METRIC DRIVER: METRIC of DRIVER will be reported this round.
 bench_plan() {
-	diag "BENCH-PLAN|$(bench_side "$2")|$1|$2"
+	diag "BENCH-PLAN|$(bench_side "$2")|$1|$2|$BENCH_ROUND"
 }
 
 # bench_point METRIC DRIVER VALUE UNIT [NOTE]
 bench_point() {
 	local note=${5:-}
-	diag "BENCH|$(bench_side "$2")|$1|$2|$3|$4|$note"
-	ok "bench: $1 $2=$3 $4${note:+ ($note)}"
+	diag "BENCH|$(bench_side "$2")|$1|$2|$BENCH_ROUND|$3|$4|$note"
+	ok "bench: round $BENCH_ROUND: $1 $2=$3 $4${note:+ ($note)}"
 }
 
 # bench_fail METRIC DRIVER REASON
 bench_fail() {
-	diag "BENCH|$(bench_side "$2")|$1|$2|FAIL||$3"
-	not_ok "bench: $1 $2" "measurement failed: $3"
+	diag "BENCH|$(bench_side "$2")|$1|$2|$BENCH_ROUND|FAIL||$3"
+	not_ok "bench: round $BENCH_ROUND: $1 $2" "measurement failed: $3"
+}
+
+# bench_rmmod MODULE...: unload those of MODULE... that are loaded, in
+# as many passes as their dependencies need; fails if one stays.
+bench_rmmod() {
+	local m left pass=0
+	while [ $pass -lt 4 ]; do
+		left=""
+		for m in "$@"; do
+			mod_loaded "$m" || continue
+			rmmod "$m" 2> /dev/null || left="$left $m"
+		done
+		[ -n "$left" ] || return 0
+		# shellcheck disable=SC2086
+		set -- $left
+		pass=$((pass + 1))
+	done
+	echo "still loaded:$left" >&2
+	return 1
 }
 
 # median VALUES...: the median (mean of the two middle values when even).

@@ -1,31 +1,13 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# VF benchmark under the PF driver $DRIVER: srnic_vf, then the stock
-# igbvf, each on 7 freshly enabled VFs: time from insmod/modprobe until all
-# 7 VFs have carrier, MemAvailable cost, ping RTT VF0 -> partner, iperf3
+# VF benchmark of one round under the PF driver $DRIVER (sourced by
+# 01-rounds.sh): vf_bench VFDRIVER measures srnic_vf or the stock igbvf
+# on 7 freshly enabled VFs: time from insmod/modprobe until all 7 VFs
+# have carrier, MemAvailable cost, ping RTT VF0 -> partner, iperf3
 # VF0 -> partner, partner -> VF0 and VF1 -> VF2, and the outage a 0.1 s
-# ping sees when VF0 gets an FLR.  BENCH_VF_UNDER_IGB=0 skips this test
-# when the PF is the stock igb.
-# timeout: 400
-. /tests/bench/benchlib.sh
-. /tests/vf/vflib.sh
+# ping sees when VF0 gets an FLR.  The partner's iperf3 server must run.
 
-if [ "$DRIVER" = igb ] && [ "${BENCH_VF_UNDER_IGB:-1}" = 0 ]; then
-	skip "VF benchmarks under igb" "BENCH_VF_UNDER_IGB=0"
-	exit 0
-fi
-BENCH_VF_DRIVERS=${BENCH_VF_DRIVERS:-srnic_vf igbvf}
-BENCH_FLR_WINDOW=${BENCH_FLR_WINDOW:-6}
-T="[PF $DRIVER]"
 SYS=/sys/bus/pci/devices/$PF_PCI
-
-if ! pf_ensure > /tmp/pf.out 2>&1; then
-	sed 's/^/#   /' /tmp/pf.out >&8
-	for vd in $BENCH_VF_DRIVERS; do
-		bench_fail "VF load to carrier, 7 VFs $T" "$vd" "PF $DRIVER not up"
-	done
-	exit 0
-fi
 
 vf_unload() {
 	rmmod "$1" 2> /dev/null || true
@@ -84,7 +66,7 @@ carrier_all() {
 }
 
 vf_bench() {
-	local vd=$1 m_up m_mem m_core m_rtt m_tx m_rx m_vv m_flr mem0 mem1 t0 ms cs
+	local T="[PF $DRIVER]" vd=$1 m_up m_mem m_core m_rtt m_tx m_rx m_vv m_flr mem0 mem1 t0 ms cs
 	local vf0 outage maxseq
 	m_up="VF load to carrier, 7 VFs $T"
 	m_mem="VF MemAvailable drop, 7 VFs up $T"
@@ -99,10 +81,15 @@ vf_bench() {
 
 	fail_rest() {
 		echo "$all" | tr '|' '\n' | while read -r m; do
-			grep -qF "bench: $m $vd" "$CI_RESULTS" || bench_fail "$m" "$vd" "$1"
+			grep -qF "bench: round $BENCH_ROUND: $m $vd" "$CI_RESULTS" || bench_fail "$m" "$vd" "$1"
 		done
 	}
 
+	if ! pf_ensure > /tmp/pf.out 2>&1; then
+		sed 's/^/#   /' /tmp/pf.out >&8
+		fail_rest "PF $DRIVER not up"
+		return 0
+	fi
 	for d in $BENCH_VF_DRIVERS; do vf_unload "$d"; done
 	if ! vfs_fresh > /tmp/vfs.out 2>&1; then
 		sed 's/^/#   /' /tmp/vfs.out >&8
@@ -178,9 +165,3 @@ vf_bench() {
 	echo 0 > "$SYS/sriov_numvfs" || true
 }
 
-in_partner iperf3 -s -D -I /tmp/iperf3-partner.pid > /dev/null 2>&1 || true
-trap 'iperf_server_stop /tmp/iperf3-partner.pid; iperf_server_stop /tmp/iperf3-vf2.pid' EXIT
-wait_until 5 sh -c "/sbin/ip netns exec $PARTNER_NS /sbin/ss -ltn | grep -q ':5201 '" || true
-for vd in $BENCH_VF_DRIVERS; do
-	vf_bench "$vd"
-done
