@@ -205,6 +205,8 @@ stages() {
 		done
 	fi
 	want harness && stage harness tests/harness-selftest.sh
+	# make bench's report and chart on a fixture (no VM)
+	want harness && stage bench-report tests/bench/selftest.sh
 	want docs && stage docs tests/docs.sh
 	if want pkg; then
 		for t in tests/pkg/dkms.sh tests/pkg/deb.sh tests/pkg/install.sh; do
