@@ -18,6 +18,8 @@
 #
 # Loop counts: fl_count CHECK SOAK gives CHECK in make check and SOAK under
 # SOAK=1 (make soak, tools/vm.py --env SOAK=1); FAULTS_N=N forces N.
+# FAULTS_MAX_S=S ends a loop after the iteration that passes S seconds
+# (a partial soak; the test point says how many iterations ran).
 #
 # Each loop ends in one test point (fl_report) carrying what failed; the
 # numbers go to diagnostic lines: iterations, time per iteration, worst
@@ -77,7 +79,7 @@ fl_report() {
 	if [ -s "$FL_FAIL" ]; then
 		not_ok "$1" "$(head -n 5 "$FL_FAIL" | tr '\n' ';')"
 	else
-		ok "$1: $FL_DONE iterations, ${per} ms each, worst outage ${FL_WORST} ms"
+		ok "$1: $FL_DONE of $2 iterations, ${per} ms each, worst outage ${FL_WORST} ms"
 	fi
 }
 
@@ -401,6 +403,11 @@ fl_run() {
 		fi
 		[ $i != 1 ] || [ "$n" = 1 ] || fl_mem_begin
 		i=$((i + 1))
+		if [ -n "${FAULTS_MAX_S:-}" ] && [ $i -le "$n" ] &&
+		   [ $(($(now_ms) - FL_T0)) -ge $((FAULTS_MAX_S * 1000)) ]; then
+			diag "$name: stopped after $FL_DONE of $n iterations: FAULTS_MAX_S=$FAULTS_MAX_S"
+			break
+		fi
 	done
 }
 
