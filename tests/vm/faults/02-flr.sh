@@ -10,7 +10,9 @@ flr() {
 }
 
 check "topology" fl_ensure
-in_partner iperf3 -s -D -p 5311 > /dev/null 2>&1 || true
+# plain /sbin/ip: $! is then iperf3 itself (ip execs it)
+/sbin/ip netns exec "$PARTNER_NS" iperf3 -s -1 -p 5311 > /dev/null 2>&1 &
+spid=$!
 sleep 0.5
 /sbin/ip netns exec vf0 iperf3 -c "$PARTNER_IP" -p 5311 -t 86400 -i 1 --forceflush > /tmp/flr.iperf 2>&1 &
 ipid=$!
@@ -21,6 +23,8 @@ alive=yes
 kill -0 $ipid 2> /dev/null || alive=no
 kill $ipid 2> /dev/null || true
 wait $ipid 2> /dev/null || true
+kill $spid 2> /dev/null || true
+wait $spid 2> /dev/null || true
 fl_bg_stop
 [ $alive = yes ] || fl_fail "iperf3 from VF0 died: $(tail -n 3 /tmp/flr.iperf | tr '\n' ' ')"
 diag "iperf3 VF0 -> partner: $(grep -c 'bits/sec' /tmp/flr.iperf) intervals, $(grep 'bits/sec' /tmp/flr.iperf | grep -cE ' 0(\.00)? +bits/sec') without data, last: $(grep 'bits/sec' /tmp/flr.iperf | tail -n 1)"

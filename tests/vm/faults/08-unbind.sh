@@ -6,7 +6,8 @@
 
 unbind_tx() {
 	local v=$((($1 - 1) % NUM_VFS)) port=$((5400 + $1)) sp cp rc=0
-	in_partner iperf3 -s -1 -p $port > /dev/null 2>&1 &
+	# plain /sbin/ip: $! is then iperf3 itself (ip execs it)
+	/sbin/ip netns exec "$PARTNER_NS" iperf3 -s -1 -p $port > /dev/null 2>&1 &
 	sp=$!
 	sleep 0.5
 	/sbin/ip netns exec "vf$v" iperf3 -c "$(fl_dst "$v")" -p $port -t 60 > /tmp/unbind.iperf 2>&1 &
