@@ -13,6 +13,6 @@ numvfs_cycle() {
 
 check "topology" fl_ensure
 fl_bg_start
-fl_run "sriov_numvfs 0<->7 with srnic_vf bound" "$(fl_count 2 100)" 30000 numvfs_cycle
+fl_run "sriov_numvfs 0<->7 with srnic_vf bound" "$(fl_count 1 100)" 30000 numvfs_cycle
 fl_bg_stop
 fl_finish

@@ -18,7 +18,7 @@ sleep 0.5
 ipid=$!
 fl_bg_start
 sleep 2
-fl_run "VF FLR under iperf3" "$(fl_count 3 100)" 20000 flr
+fl_run "VF FLR under iperf3" "$(fl_count 2 100)" 20000 flr
 alive=yes
 kill -0 $ipid 2> /dev/null || alive=no
 kill $ipid 2> /dev/null || true

@@ -13,7 +13,7 @@ pf_reset() {
 check "topology" fl_ensure
 m=$(trace_mark)
 fl_bg_start
-fl_run "PF ethtool --reset with 7 VFs passing traffic" "$(fl_count 2 50)" 20000 pf_reset
+fl_run "PF ethtool --reset with 7 VFs passing traffic" "$(fl_count 1 50)" 20000 pf_reset
 fl_bg_stop
 r=$(rate_last "$m" $FL_RATE_VF)
 r2=$(rate_last "$m" $((FL_RATE_VF + 8)))

@@ -11,6 +11,6 @@ pf_bounce() {
 
 check "topology" fl_ensure
 fl_bg_start
-fl_run "PF down/up with 7 VFs passing traffic" "$(fl_count 2 50)" 20000 pf_bounce
+fl_run "PF down/up with 7 VFs passing traffic" "$(fl_count 1 50)" 20000 pf_bounce
 fl_bg_stop
 fl_finish

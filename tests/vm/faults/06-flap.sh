@@ -22,7 +22,7 @@ flap() {
 
 check "topology" fl_ensure
 fl_bg_start
-fl_run "link flaps" "$(fl_count 2 20)" 20000 flap
+fl_run "link flaps" "$(fl_count 1 20)" 20000 flap
 fl_bg_stop
 set_link on > /dev/null || true
 fl_finish

@@ -25,6 +25,6 @@ unbind_tx() {
 
 check "topology" fl_ensure
 fl_bg_start
-fl_run "srnic_vf unbind during TX" "$(fl_count 2 20)" 20000 unbind_tx
+fl_run "srnic_vf unbind during TX" "$(fl_count 1 20)" 20000 unbind_tx
 fl_bg_stop
 fl_finish
