@@ -625,6 +625,18 @@ EXPORT_SYMBOL_GPL(srnic_mbx_vf_read_posted);
  * and the request is sent again, a bounded number of times.
  */
 
+/* The state a PF_CONTROL_MSG word reports; the flags only exist in 1.1 */
+static void srnic_mbx_vf_apply_ping(struct srnic_mbx_vf *mbx, u32 w0)
+{
+	u8 info = srnic_mbx_msginfo(w0);
+
+	mbx->cts = !!(w0 & SRNIC_MBX_CTS);
+	if (mbx->api < SRNIC_MBX_API_1_1)
+		return;
+	mbx->pf_link = mbx->cts && (info & SRNIC_MBX_CTRL_LINK_UP);
+	mbx->rate_limited = !!(info & SRNIC_MBX_CTRL_RATE_LIMITED);
+}
+
 /* What a PF message tells the session. Kicks only count once clear to send. */
 static void srnic_mbx_vf_handle_pf_word(struct srnic_mbx_vf *mbx, u32 w0)
 {
@@ -643,11 +655,7 @@ static void srnic_mbx_vf_handle_pf_word(struct srnic_mbx_vf *mbx, u32 w0)
 		return;		/* a stale reply: nothing to learn */
 	if (!mbx->ready)
 		return;		/* CTS is only given by the handshake */
-
-	mbx->cts = !!(w0 & SRNIC_MBX_CTS);
-	if (mbx->api >= SRNIC_MBX_API_1_1)
-		mbx->pf_link = mbx->cts && (srnic_mbx_msginfo(w0) &
-					    SRNIC_MBX_CTRL_LINK_UP);
+	srnic_mbx_vf_apply_ping(mbx, w0);
 }
 
 /* Read a PF message if one is waiting. Return: true if one was read. */
@@ -801,14 +809,21 @@ int srnic_mbx_vf_request(struct srnic_mbx_vf *mbx, const u32 *msg,
 }
 EXPORT_SYMBOL_GPL(srnic_mbx_vf_request);
 
-static int srnic_mbx_vf_negotiate(struct srnic_mbx_vf *mbx)
+/*
+ * Agree on an API version. @ctrl gets the PF_CONTROL_MSG word an API 1.1
+ * ACK carries in word 3, or 0 when it has none: word 3 of the request is
+ * zero, so a PF that answers with three words leaves a zero there.
+ */
+static int srnic_mbx_vf_negotiate(struct srnic_mbx_vf *mbx, u32 *ctrl)
 {
 	u32 msg[SRNIC_MBX_API_NEGOTIATE_LEN], reply[SRNIC_MBX_API_REPLY_LEN];
 	int err;
 
+	*ctrl = 0;
 	msg[0] = SRNIC_MBX_API_NEGOTIATE;
 	msg[1] = SRNIC_MBX_API_MAGIC;
 	msg[2] = SRNIC_MBX_API_LATEST;
+	msg[3] = 0;
 	err = srnic_mbx_vf_xact(mbx, msg, ARRAY_SIZE(msg), reply,
 				ARRAY_SIZE(reply));
 	if (err)
@@ -817,8 +832,11 @@ static int srnic_mbx_vf_negotiate(struct srnic_mbx_vf *mbx)
 		return -EAGAIN;	/* VF_RESET made us clear to send */
 	/* a NACK is the stock igb PF: "Unhandled Msg", stay on 1.0 */
 	if ((reply[0] & SRNIC_MBX_ACK) && reply[1] == SRNIC_MBX_API_MAGIC &&
-	    reply[2] > SRNIC_MBX_API_1_0 && reply[2] <= SRNIC_MBX_API_LATEST)
+	    reply[2] > SRNIC_MBX_API_1_0 && reply[2] <= SRNIC_MBX_API_LATEST) {
 		mbx->api = reply[2];
+		if (srnic_mbx_is_ping(reply[3]))
+			*ctrl = reply[3];
+	}
 	return 0;
 }
 
@@ -842,13 +860,14 @@ int srnic_mbx_vf_handshake(struct srnic_mbx_vf *mbx, u8 *mac)
 {
 	u32 msg[SRNIC_MBX_VF_RESET_LEN], reply[SRNIC_MBX_VF_RESET_REPLY_LEN];
 	unsigned int i;
+	u32 v, ctrl;
 	int err;
-	u32 v;
 
 	mbx->ready = false;
 	mbx->need_reset = true;
 	mbx->cts = false;
 	mbx->pf_link = false;
+	mbx->rate_limited = false;
 	mbx->api = SRNIC_MBX_API_1_0;
 	memset(mac, 0, ETH_ALEN);
 
@@ -885,7 +904,7 @@ int srnic_mbx_vf_handshake(struct srnic_mbx_vf *mbx, u8 *mac)
 		goto fail;
 	mbx->cts = true;
 
-	err = srnic_mbx_vf_negotiate(mbx);
+	err = srnic_mbx_vf_negotiate(mbx, &ctrl);
 	if (err)
 		goto fail;
 
@@ -899,6 +918,9 @@ int srnic_mbx_vf_handshake(struct srnic_mbx_vf *mbx, u8 *mac)
 	/* the PF's link as of now; API 1.1 control messages refine it */
 	v = srnic_rd32(mbx->hw, SRNIC_VF_STATUS);
 	mbx->pf_link = v != ~0U && (v & SRNIC_STATUS_LU);
+	/* as if the PF had pinged us right now: rate limit and link known */
+	if (ctrl)
+		srnic_mbx_vf_apply_ping(mbx, ctrl);
 	mbx->ready = true;
 	return 0;
 fail:
@@ -906,6 +928,7 @@ fail:
 		err = -ENODEV;
 	mbx->cts = false;
 	mbx->need_reset = true;
+	mbx->rate_limited = false;
 	mbx->api = SRNIC_MBX_API_1_0;
 	memset(mac, 0, ETH_ALEN);
 	return err;
@@ -999,3 +1022,20 @@ bool srnic_mbx_vf_link_ok(struct srnic_mbx_vf *mbx)
 	return mbx->cts && (status & SRNIC_STATUS_LU);
 }
 EXPORT_SYMBOL_GPL(srnic_mbx_vf_link_ok);
+
+/**
+ * srnic_mbx_vf_rate_limited - should the VF transmit on one queue only?
+ * @mbx: VF mailbox
+ *
+ * An API 1.1 PF says so (SRNIC_MBX_CTRL_RATE_LIMITED) while the
+ * administrator limits the VF: it then gives the second queue only the
+ * smallest rate the hardware encodes. An API 1.0 PF never says so.
+ * Context: any; the caller serializes.
+ *
+ * Return: true while the last word of the PF set the bit.
+ */
+bool srnic_mbx_vf_rate_limited(const struct srnic_mbx_vf *mbx)
+{
+	return mbx->api >= SRNIC_MBX_API_1_1 && mbx->rate_limited;
+}
+EXPORT_SYMBOL_GPL(srnic_mbx_vf_rate_limited);

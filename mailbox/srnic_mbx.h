@@ -103,6 +103,8 @@ struct srnic_mbx_vf_stats {
  * @cts: the PF says we are clear to send
  * @api: negotiated mailbox API, SRNIC_MBX_API_1_0 until agreed otherwise
  * @pf_link: API 1.1 link bit of the last PF control message
+ * @rate_limited: API 1.1 rate-limit bit of the last PF control message (or
+ *	of the API_NEGOTIATE ACK): transmit on the first queue only
  * @stats: counters
  */
 struct srnic_mbx_vf {
@@ -116,6 +118,7 @@ struct srnic_mbx_vf {
 	bool cts;
 	u16 api;
 	bool pf_link;
+	bool rate_limited;
 	struct srnic_mbx_vf_stats stats;
 };
 
@@ -146,5 +149,6 @@ int srnic_mbx_vf_handshake(struct srnic_mbx_vf *mbx, u8 *mac);
 int srnic_mbx_vf_first_handshake(struct srnic_mbx_vf *mbx, u8 *mac);
 bool srnic_mbx_vf_service(struct srnic_mbx_vf *mbx);
 bool srnic_mbx_vf_link_ok(struct srnic_mbx_vf *mbx);
+bool srnic_mbx_vf_rate_limited(const struct srnic_mbx_vf *mbx);
 
 #endif /* _SRNIC_MBX_H_ */

@@ -34,7 +34,13 @@
  *     filters" from "bad request" and say so to its user;
  *   - PF_CONTROL_MSG carries the link state the VF should report in MSGINFO
  *     (SRNIC_MBX_CTRL_LINK_UP), so an administratively disabled VF link is
- *     told apart from a PF in reset;
+ *     told apart from a PF in reset, and whether the VF is rate limited
+ *     (SRNIC_MBX_CTRL_RATE_LIMITED);
+ *   - the API_NEGOTIATE ACK carries, in word 3, the PF_CONTROL_MSG word the
+ *     PF would send now, so the VF knows those flags from the start of the
+ *     session instead of at the next ping. The VF sends word 3 as zero: a
+ *     PF that posts only three words (an older srnic_pf) leaves that zero
+ *     in VMBMEM, which the VF reads as "no state";
  *   - replies are matched on message ID and MSGINFO (see
  *     srnic_mbx_reply_status()), which fixes the 1.0 VLAN-add NACK that stock
  *     igbvf cannot see; the PF's reply format itself is the same as in 1.0.
@@ -138,8 +144,8 @@ enum srnic_mbx_reason {
 #define SRNIC_MBX_SET_LPE_LEN		2
 #define SRNIC_MBX_SET_PROMISC_LEN	1
 #define SRNIC_MBX_PF_CONTROL_LEN	1
-#define SRNIC_MBX_API_NEGOTIATE_LEN	3
-#define SRNIC_MBX_API_REPLY_LEN		3
+#define SRNIC_MBX_API_NEGOTIATE_LEN	4	/* word 3 zero, see above */
+#define SRNIC_MBX_API_REPLY_LEN		4	/* 3 from an older srnic_pf */
 #define SRNIC_MBX_REPLY_LEN		1	/* plain ACK/NACK */
 #define SRNIC_MBX_NACK_1_1_LEN		3	/* NACK with reason */
 
@@ -187,6 +193,7 @@ struct srnic_mbx_api {
 	u32 w0;
 	u32 magic;	/* SRNIC_MBX_API_MAGIC */
 	u32 version;	/* offered by the VF / agreed by the PF */
+	u32 ctrl;	/* request: 0; ACK: the PF_CONTROL_MSG word of now */
 };
 
 /* API 1.1 NACK */
@@ -235,6 +242,19 @@ static inline u8 srnic_mbx_msginfo(u32 w0)
 static inline u32 srnic_mbx_w0(u16 msgid, u8 msginfo)
 {
 	return ((u32)msginfo << SRNIC_MBX_MSGINFO_SHIFT) | msgid;
+}
+
+/**
+ * srnic_mbx_is_ping - is @w0 a PF_CONTROL_MSG notification?
+ * @w0: word 0 of a PF message
+ *
+ * Return: true for the PF_CONTROL_MSG ID without ACK or NACK (the NACK
+ * form is a kick, not a state report).
+ */
+static inline bool srnic_mbx_is_ping(u32 w0)
+{
+	return srnic_mbx_msgid(w0) == SRNIC_MBX_PF_CONTROL_MSG &&
+	       !(w0 & SRNIC_MBX_RESULT_MASK);
 }
 
 /**

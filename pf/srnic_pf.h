@@ -20,6 +20,8 @@
 #include "srnic_pf_switch.h"
 #include "srnic_pf_policy.h"
 
+struct devlink_health_reporter;
+
 #define SRNIC_PF_DRV_NAME	"srnic_pf"
 /*
  * RSS queue pairs without VFs. With VFs the emulated and the real 82576
@@ -96,6 +98,32 @@ struct srnic_pf_vf_stats {
 	struct srnic_pf_vf_ctr mprc;
 };
 
+/*
+ * What the "mailbox" devlink health reporter keeps per VF (sw_lock): the
+ * last SRNIC_PF_MBX_LOG offending messages (refused by policy, or the last
+ * one served before the VF went over its work budget) and the flood
+ * episodes. An episode starts when the VF goes over budget and ends once
+ * it stayed within it for SRNIC_PF_FLOOD_QUIET_MS; it is reported once.
+ */
+#define SRNIC_PF_MBX_LOG	8
+#define SRNIC_PF_FLOOD_QUIET_MS	5000
+
+struct srnic_pf_mbx_ent {
+	u32 ms;				/* jiffies_to_msecs() when seen */
+	u8 rule;			/* enum srnic_pol_rule */
+	s16 err;			/* the refusal's errno, 0 for a flood */
+	u32 msg[SRNIC_MBX_WORDS];
+};
+
+struct srnic_pf_mbx_log {
+	struct srnic_pf_mbx_ent ent[SRNIC_PF_MBX_LOG];
+	u32 count;			/* entries ever logged */
+	u32 last[SRNIC_MBX_WORDS];	/* the last message read */
+	u32 last_over_ms;		/* last time over budget */
+	bool in_episode;
+	u64 episodes;
+};
+
 struct srnic_pf {
 	struct srnic_hw hw;		/* first: MMIO accessors */
 	u8 __iomem *bar0;		/* the mapping; hw.hw_addr may drop it */
@@ -131,6 +159,16 @@ struct srnic_pf {
 	bool pfrstd_pending;		/* MAC reset, VFs not yet told */
 	unsigned long mbx_deferred;	/* VFs over budget, sw_lock */
 	struct delayed_work mbx_defer;	/* serves them after the penalty */
+
+	/* devlink health (srnic_pf_devlink.c); the flags under sw_lock */
+	struct devlink_health_reporter *mbx_reporter;
+	struct devlink_health_reporter *tx_reporter;
+	struct delayed_work health_work;
+	bool health_on;			/* reporters live, work may queue */
+	unsigned long mbx_report;	/* VFs whose episode is unreported */
+	bool tx_report;			/* a TX timeout is unreported */
+	unsigned int tx_report_q;
+	struct srnic_pf_mbx_log mbx_log[SRNIC_MAX_VFS];
 
 	/* queues */
 	unsigned int num_qp;		/* active queue pairs */
@@ -225,5 +263,9 @@ struct srnic_pf *srnic_pf_devlink_alloc(struct pci_dev *pdev);
 void srnic_pf_devlink_register(struct srnic_pf *pf);
 void srnic_pf_devlink_unregister(struct srnic_pf *pf);
 void srnic_pf_devlink_free(struct srnic_pf *pf);
+void srnic_pf_health_mbx_msg(struct srnic_pf *pf, unsigned int vf,
+			     const u32 *msg, u8 rule, int err, u32 now);
+void srnic_pf_health_mbx_over(struct srnic_pf *pf, unsigned int vf, u32 now);
+void srnic_pf_health_tx_timeout(struct srnic_pf *pf, unsigned int txq);
 
 #endif /* _SRNIC_PF_H_ */

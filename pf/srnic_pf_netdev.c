@@ -540,6 +540,8 @@ void srnic_pf_set_num_vfs(struct srnic_pf *pf, unsigned int num_vfs,
 	spin_lock_irq(&pf->sw_lock);
 	pf->num_vfs = num_vfs;
 	pf->mbx_deferred = 0;
+	/* the health log speaks of VFs that are gone; their counters go too */
+	memset(pf->mbx_log, 0, sizeof(pf->mbx_log));
 	srnic_sw_init(&pf->sw, num_vfs);
 	srnic_pol_init(&pf->pol, &pf->sw, num_vfs, jiffies_to_msecs(jiffies));
 	srnic_pol_set_link(&pf->pol, pf->link_up, pf->link_speed);
@@ -784,6 +786,7 @@ static void srnic_pf_tx_timeout(struct net_device *netdev, unsigned int txq)
 
 	pf->tx_timeouts++;
 	netdev_err(netdev, "transmit queue %u timed out\n", txq);
+	srnic_pf_health_tx_timeout(pf, txq);
 	schedule_work(&pf->reset_task);
 }
 

@@ -588,6 +588,12 @@ static void pol_api_negotiate(struct srnic_pol *pol, unsigned int vf,
 	pol_ack(v, msg[0], res);
 	res->reply[1] = SRNIC_MBX_API_MAGIC;
 	res->reply[2] = agreed;
+	/*
+	 * What a ping would say now: a VF that is rate limited from before
+	 * its reset must not wait for the next admin change to learn it.
+	 * Word 3 is the one a 1.0 peer never reads.
+	 */
+	res->reply[3] = srnic_pol_ping(pol, vf);
 	res->reply_len = SRNIC_MBX_API_REPLY_LEN;
 }
 

@@ -77,6 +77,7 @@ static void srnic_pf_mbx_rcv(struct srnic_pf *pf, unsigned int vf, u32 now)
 	if (srnic_mbx_msgid(msg[0]) == SRNIC_MBX_VF_RESET)
 		srnic_pf_vf_ivar_reset(pf, vf);
 	srnic_pol_handle_msg(&pf->pol, vf, msg, now, &res);
+	srnic_pf_health_mbx_msg(pf, vf, msg, res.rule, res.err, now);
 	/* program the switch before the VF learns the outcome */
 	srnic_pf_sw_flush(pf);
 	if (res.reply_len)
@@ -98,15 +99,17 @@ static void srnic_pf_mbx_rcv(struct srnic_pf *pf, unsigned int vf, u32 now)
  * mbx_defer once the penalty is over.
  */
 static void srnic_pf_mbx_defer(struct srnic_pf *pf, unsigned int vf,
-			       bool report)
+			       bool report, u32 now)
 {
 	u32 ms = srnic_pol_ev_resume_ms(&pf->pol, vf);
 
-	if (report)
+	if (report) {
+		srnic_pf_health_mbx_over(pf, vf, now);
 		dev_warn_ratelimited(&pf->pdev->dev,
 				     "VF %u: mailbox events deferred %u ms by policy %s\n",
 				     vf, ms,
 				     srnic_pol_rule_name(SRNIC_POL_THROTTLED));
+	}
 	if (pf->mbx_deferred & BIT(vf))
 		return;
 	pf->mbx_deferred |= BIT(vf);
@@ -155,7 +158,7 @@ static void srnic_pf_mbx_service_vf(struct srnic_pf *pf, unsigned int vf,
 	}
 	return;
 defer:
-	srnic_pf_mbx_defer(pf, vf, report);
+	srnic_pf_mbx_defer(pf, vf, report, now);
 }
 
 /**

@@ -30,7 +30,7 @@ MODDIR=/lib/modules/$KVER
 # Stock modules the tests use; dependencies are added from modules.dep.
 MODULES="virtio_net net_failover failover igb igbvf 8021q dca i2c-algo-bit
 veth bridge macvlan tun sch_netem sch_tbf sch_htb cls_flower act_mirred
-sch_ingress vfio vfio_pci vfio_iommu_type1"
+sch_ingress vfio vfio_pci vfio_iommu_type1 pci-pf-stub"
 # Real binaries that must not be shadowed by busybox applets.
 BINS="/usr/sbin/ip /usr/sbin/devlink /usr/sbin/tc /usr/sbin/bridge
 /usr/sbin/ethtool /usr/bin/iperf3 /usr/bin/tcpdump /usr/bin/ss"

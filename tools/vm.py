@@ -259,6 +259,28 @@ class Vm:
         if os.path.isdir(os.path.join(TOP, "packaging")):
             shutil.copytree(os.path.join(TOP, "packaging"),
                             os.path.join(stage, "srnic", "packaging"))
+        # guest helpers of the suite: tests/vm/<suite>/NAME.c runs as
+        # /tests/<suite>/NAME, static (the initramfs has only the tools'
+        # libraries), with the project's register and protocol headers
+        sdir = os.path.join(TOP, "tests", "vm", a.suite)
+        for n in sorted(os.listdir(sdir)):
+            if n.endswith(".c"):
+                subprocess.run(["gcc", "-static", "-O2", "-Wall", "-Wextra", "-Werror",
+                                "-I", os.path.join(TOP, "tests", "unit", "shim"),
+                                "-I", os.path.join(TOP, "common"),
+                                "-I", os.path.join(TOP, "mailbox"),
+                                "-o", os.path.join(stage, "tests", a.suite, n[:-2]),
+                                os.path.join(sdir, n)], check=True)
+        # static guest programs (tests/tools, e.g. hostile_vf) at /srnic/bin
+        tools = os.path.join(TOP, "tests", "tools")
+        if os.path.exists(os.path.join(tools, "Makefile")):
+            subprocess.run(["make", "-s", "-C", tools], check=True,
+                           stdout=subprocess.DEVNULL)
+            bdir = os.path.join(TOP, "build", "tools")
+            os.makedirs(os.path.join(stage, "srnic", "bin"))
+            for n in sorted(os.listdir(bdir)):
+                if os.access(os.path.join(bdir, n), os.X_OK):
+                    shutil.copy(os.path.join(bdir, n), os.path.join(stage, "srnic", "bin", n))
         kos = []
         for d in [a.ko_dir]:
             for n in sorted(os.listdir(d)):

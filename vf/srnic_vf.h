@@ -136,6 +136,7 @@ struct srnic_vf {
 
 	/* link and service */
 	bool link_up;			/* carrier as we set it */
+	bool tx_one_queue;		/* PF rate limit: transmit on queue 0 */
 	bool tx_held;			/* queues stopped by srnic_vf_down() */
 	unsigned long held_since;	/* jiffies when they were stopped */
 	struct delayed_work service;

@@ -37,7 +37,7 @@ static const char * const srnic_vf_hw_stats_names[] = {
 };
 
 static const char * const srnic_vf_state_names[] = {
-	"mbx_api", "pf_clear_to_send",
+	"mbx_api", "pf_clear_to_send", "pf_rate_limited",
 };
 
 static const char * const srnic_vf_txq_stats[] = {
@@ -237,6 +237,7 @@ static void srnic_vf_get_ethtool_stats(struct net_device *netdev,
 
 	*data++ = vf->mbx.api;
 	*data++ = vf->mbx.cts;
+	*data++ = READ_ONCE(vf->tx_one_queue);
 
 	for (q = 0; q < SRNIC_VF_MAX_QP; q++) {
 		srnic_ring_tx_stats_read(vf->tx_ring[q], &rs, &ts);

@@ -46,6 +46,31 @@ static int vf_mbx_request(struct srnic_vf *vf, const u32 *msg,
 	return err;
 }
 
+/*
+ * Follow the PF's rate-limit hint (API 1.1). Only a live session's word
+ * counts: a void one says nothing either way, and the next handshake
+ * learns the state again from the API_NEGOTIATE ACK.
+ */
+static void vf_mbx_sync_tx_limit(struct srnic_vf *vf)
+{
+	bool one;
+
+	lockdep_assert_held(&vf->mbx_lock);
+	if (!vf->mbx.ready || vf->mbx.need_reset)
+		return;
+	one = srnic_mbx_vf_rate_limited(&vf->mbx);
+	if (one == vf->tx_one_queue)
+		return;
+	/* read locklessly by ndo_select_queue */
+	WRITE_ONCE(vf->tx_one_queue, one);
+	if (one)
+		dev_info_ratelimited(&vf->pdev->dev,
+				     "PF rate-limits this VF: transmitting on queue 0 only\n");
+	else
+		dev_info_ratelimited(&vf->pdev->dev,
+				     "PF lifted the rate limit: transmitting on every queue\n");
+}
+
 /* ---- reset handshake ----------------------------------------------------- */
 
 static int vf_mbx_reset_locked(struct srnic_vf *vf, bool first)
@@ -75,6 +100,7 @@ static int vf_mbx_reset_locked(struct srnic_vf *vf, bool first)
 		eth_zero_addr(vf->perm_addr);
 	memset(&vf->sent, 0, sizeof(vf->sent));
 	set_bit(SRNIC_VF_HW_READY, vf->state);
+	vf_mbx_sync_tx_limit(vf);
 	return 0;
 }
 
@@ -123,14 +149,15 @@ int srnic_vf_mbx_first_reset(struct srnic_vf *vf)
  * srnic_vf_mbx_poll - look for PF messages and PF resets
  * @vf: the VF
  *
- * Reads a waiting PF control message (CTS, link, kick) and flags recovery
- * on RSTI/RSTD. Context: process; takes mbx_lock.
+ * Reads a waiting PF control message (CTS, link, rate limit, kick) and
+ * flags recovery on RSTI/RSTD. Context: process; takes mbx_lock.
  */
 void srnic_vf_mbx_poll(struct srnic_vf *vf)
 {
 	mutex_lock(&vf->mbx_lock);
 	if (!srnic_removed(&vf->hw) && srnic_mbx_vf_service(&vf->mbx))
 		set_bit(SRNIC_VF_NEED_RESET, vf->state);
+	vf_mbx_sync_tx_limit(vf);
 	mutex_unlock(&vf->mbx_lock);
 }
 

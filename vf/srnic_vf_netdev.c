@@ -565,6 +565,27 @@ static netdev_tx_t srnic_vf_xmit(struct sk_buff *skb,
 	return srnic_xmit_ring(skb, vf->tx_ring[q]);
 }
 
+/*
+ * While the PF rate-limits the VF it gives the second queue only the
+ * smallest rate the limiter encodes, so everything goes to the first.
+ * Choosing the queue per packet, rather than shrinking
+ * real_num_tx_queues from the service task, takes effect at once, needs
+ * no rtnl, cannot fail, leaves the qdiscs and the queues' sysfs and XPS
+ * setup alone and does not fight ethtool -L over the queue count.
+ * Packets already on queue 1 drain at its rate; a guest that forces a
+ * queue (tc skbedit) is still held to the limit by the PF.
+ */
+static u16 srnic_vf_select_queue(struct net_device *netdev,
+				 struct sk_buff *skb,
+				 struct net_device *sb_dev)
+{
+	struct srnic_vf *vf = srnic_netdev_to_vf(netdev);
+
+	if (READ_ONCE(vf->tx_one_queue))
+		return 0;
+	return netdev_pick_tx(netdev, skb, sb_dev);
+}
+
 static int srnic_vf_set_mac(struct net_device *netdev, void *p)
 {
 	struct srnic_vf *vf = srnic_netdev_to_vf(netdev);
@@ -682,6 +703,7 @@ static const struct net_device_ops srnic_vf_netdev_ops = {
 	.ndo_open = srnic_vf_open,
 	.ndo_stop = srnic_vf_close,
 	.ndo_start_xmit = srnic_vf_xmit,
+	.ndo_select_queue = srnic_vf_select_queue,
 	.ndo_get_stats64 = srnic_vf_get_stats64,
 	.ndo_set_rx_mode = srnic_vf_set_rx_mode,
 	.ndo_set_mac_address = srnic_vf_set_mac,

@@ -152,7 +152,15 @@ u32 shim_readl(const volatile void *addr)
 	u32 off;
 	int n = sim_vf_of(addr, &off);
 
-	return n < 0 ? sim_pf_read(off) : sim_vf_read(n, off);
+	if (n >= 0)
+		return sim_vf_read(n, off);
+	sim.pf_reads++;
+	if (sim.on_pf_read && !sim.in_pf_read) {
+		sim.in_pf_read = 1;
+		sim.on_pf_read(&sim, off);
+		sim.in_pf_read = 0;
+	}
+	return sim_pf_read(off);
 }
 
 void shim_writel(u32 val, volatile void *addr)
@@ -160,8 +168,11 @@ void shim_writel(u32 val, volatile void *addr)
 	u32 off;
 	int n = sim_vf_of(addr, &off);
 
-	if (n < 0)
+	if (n < 0) {
+		if (sim.on_pf_write)
+			sim.on_pf_write(&sim, off, val);
 		sim_pf_write(off, val);
-	else
+	} else {
 		sim_vf_write(n, off, val);
+	}
 }

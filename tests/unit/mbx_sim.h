@@ -28,6 +28,14 @@ struct mbx_sim {
 	unsigned long vf_reqs[SIM_VFS];		/* REQ writes by the VF */
 	unsigned long vf_rsts[SIM_VFS];		/* VTCTRL.RST writes */
 	u32 vf_status[SIM_VFS];			/* VTSTATUS */
+	/* called before every PF register read: a VF acting between two
+	 * PF reads (the fuzzer's injection point)
+	 */
+	void (*on_pf_read)(struct mbx_sim *sim, u32 off);
+	/* called before every PF register write takes effect */
+	void (*on_pf_write)(struct mbx_sim *sim, u32 off, u32 val);
+	int in_pf_read;
+	unsigned long pf_reads;			/* PF register reads */
 };
 
 extern struct mbx_sim sim;

@@ -473,10 +473,12 @@ TEST(pol_api_negotiation)
 	CHECK(is_reply(neg, false, false));
 	vf_reset(0);
 	msg3(0, neg, SRNIC_MBX_API_MAGIC, SRNIC_MBX_API(1, 7));
-	CHECK_EQ(res.reply_len, 3);
+	CHECK_EQ(res.reply_len, 4);
 	CHECK_EQ(res.reply[0], neg | ACK | CTS);
 	CHECK_EQ(res.reply[1], SRNIC_MBX_API_MAGIC);
 	CHECK_EQ(res.reply[2], SRNIC_MBX_API_1_1);
+	/* word 3: the ping of now (clear to send, link up) */
+	CHECK_EQ(res.reply[3], 0x20010100);
 	CHECK_EQ(pol.vf[0].api, SRNIC_MBX_API_1_1);
 	/* 1.1 NACKs carry the reason and the policy */
 	srnic_pol_set_vf_vlan(&pol, 0, 10, 0);
@@ -969,4 +971,16 @@ TEST(pol_rate_limited_hint)
 	/* a 1.0 VF never sees the bit */
 	CHECK_EQ(srnic_pol_set_vf_rate(&pol, 1, 0, 300), SRNIC_POL_ACT_NONE);
 	CHECK_EQ(srnic_pol_ping(&pol, 1), 0x20000100);
+	/* a limit from before the VF's reset is in the API_NEGOTIATE ACK */
+	CHECK_EQ(srnic_pol_set_vf_rate(&pol, 0, 0, 300), SRNIC_POL_ACT_PING);
+	srnic_pol_vf_flr(&pol, 0);
+	vf_reset(0);
+	msg3(0, neg, SRNIC_MBX_API_MAGIC, SRNIC_MBX_API_1_1);
+	CHECK_EQ(res.reply_len, SRNIC_MBX_API_REPLY_LEN);
+	CHECK_EQ(res.reply[3], 0x20010100 | lim);
+	/* offering 1.0 gets 1.0, and no flags */
+	srnic_pol_vf_flr(&pol, 0);
+	vf_reset(0);
+	msg3(0, neg, SRNIC_MBX_API_MAGIC, SRNIC_MBX_API_1_0);
+	CHECK_EQ(res.reply[3], 0x20000100);
 }

@@ -56,6 +56,8 @@ static struct {
 	unsigned int vf_resets;		/* VF_RESET requests seen */
 	bool rsti_storm, rstd_storm;
 	bool silent_after_reset;	/* honest handshake, then silence */
+	bool api_reply_3;		/* HP_SRNIC as an older srnic_pf */
+	u32 api_word3;			/* if set: word 3 of the API ACK */
 	u32 last_reply;			/* word 0 of the last reply posted */
 	u32 last_req;
 	const u8 *mac;
@@ -151,6 +153,10 @@ static void hostile_pf(struct mbx_sim *s, int vf)
 		hp_srnic_answer(req, rep, &n);
 		if (!n)
 			return;
+		if (id == SRNIC_MBX_API_NEGOTIATE && hp.api_reply_3)
+			n = 3;
+		if (id == SRNIC_MBX_API_NEGOTIATE && hp.api_word3)
+			rep[3] = hp.api_word3;
 		break;
 	case HP_SILENT:
 		return;
@@ -548,4 +554,121 @@ TEST(vfc_removed_vf)
 	CHECK(srnic_mbx_vf_service(&mbx));
 	CHECK(!srnic_mbx_vf_link_ok(&mbx));
 	sim_reset();
+}
+
+/* The PF sends a control message (a ping) now */
+static void hp_ping(u32 w0)
+{
+	hp_post(&sim, &w0, 1);
+}
+
+/* Issue 7 #12: the rate-limit hint of an API 1.1 PF, in pings */
+TEST(vfc_rate_hint_ping)
+{
+	u32 lim = SRNIC_MBX_CTRL_RATE_LIMITED << SRNIC_MBX_MSGINFO_SHIFT;
+	struct srnic_mbx_vf mbx;
+	u8 mac[ETH_ALEN];
+
+	hp_setup(&mbx, HP_SRNIC);
+	srnic_pol_set_link(&hp.pol, true, 1000);
+	CHECK_EQ(handshake(&mbx, mac), 0);
+	CHECK(!srnic_mbx_vf_rate_limited(&mbx));
+	/* the admin sets max_tx_rate: the PF pings with the bit */
+	CHECK_EQ(srnic_pol_set_vf_rate(&hp.pol, 0, 0, 100), SRNIC_POL_ACT_PING);
+	hp_ping(srnic_pol_ping(&hp.pol, 0));
+	CHECK(!srnic_mbx_vf_service(&mbx));
+	CHECK(srnic_mbx_vf_rate_limited(&mbx));
+	CHECK(srnic_mbx_vf_link_ok(&mbx));
+	/* a ping that does not change the limit keeps it */
+	hp_ping(srnic_pol_ping(&hp.pol, 0));
+	CHECK(!srnic_mbx_vf_service(&mbx));
+	CHECK(srnic_mbx_vf_rate_limited(&mbx));
+	/* requests in between change nothing */
+	CHECK_EQ(req_lpe(&mbx), 0);
+	CHECK(srnic_mbx_vf_rate_limited(&mbx));
+	/* limit removed: a ping without the bit, both queues again */
+	CHECK_EQ(srnic_pol_set_vf_rate(&hp.pol, 0, 0, 0), SRNIC_POL_ACT_PING);
+	hp_ping(srnic_pol_ping(&hp.pol, 0));
+	CHECK(!srnic_mbx_vf_service(&mbx));
+	CHECK(!srnic_mbx_vf_rate_limited(&mbx));
+	/* a kick (NACK, no CTS) is no state report: the bit stays as it was */
+	hp_ping(SRNIC_MBX_PF_CONTROL_MSG | SRNIC_MBX_CTS | lim);
+	CHECK(!srnic_mbx_vf_service(&mbx));
+	CHECK(srnic_mbx_vf_rate_limited(&mbx));
+	hp_ping(SRNIC_MBX_NACK | SRNIC_MBX_PF_CONTROL_MSG);
+	CHECK(srnic_mbx_vf_service(&mbx));
+	CHECK(srnic_mbx_vf_rate_limited(&mbx));
+	/* a new session starts from what the PF says then */
+	CHECK_EQ(handshake(&mbx, mac), 0);
+	CHECK(!srnic_mbx_vf_rate_limited(&mbx));
+}
+
+/*
+ * The gap after negotiation: a VF limited before its reset learns it from
+ * the API_NEGOTIATE ACK, not at some later ping.
+ */
+TEST(vfc_rate_hint_in_negotiate)
+{
+	u32 lim = SRNIC_MBX_CTRL_RATE_LIMITED << SRNIC_MBX_MSGINFO_SHIFT;
+	struct srnic_mbx_vf mbx;
+	u8 mac[ETH_ALEN];
+
+	hp_setup(&mbx, HP_SRNIC);
+	srnic_pol_set_link(&hp.pol, true, 1000);
+	srnic_pol_set_vf_rate(&hp.pol, 0, 0, 100);
+	CHECK_EQ(first_handshake(&mbx, mac), 0);
+	CHECK_EQ(mbx.api, SRNIC_MBX_API_1_1);
+	CHECK(srnic_mbx_vf_rate_limited(&mbx));
+	CHECK(srnic_mbx_vf_link_ok(&mbx));
+	/* the VF sent word 3 as zero */
+	CHECK_EQ(sim.vmbmem[0][3], 0x20010100 | lim);
+
+	/* an older srnic_pf: three words, word 3 still our zero */
+	hp_setup(&mbx, HP_SRNIC);
+	hp.api_reply_3 = true;
+	srnic_pol_set_vf_rate(&hp.pol, 0, 0, 100);
+	sim.vmbmem[0][3] = 0x20030100;	/* stale: must be overwritten */
+	CHECK_EQ(handshake(&mbx, mac), 0);
+	CHECK_EQ(mbx.api, SRNIC_MBX_API_1_1);
+	CHECK_EQ(sim.vmbmem[0][3], 0);
+	CHECK(!srnic_mbx_vf_rate_limited(&mbx));
+	/* its next ping still tells */
+	hp_ping(srnic_pol_ping(&hp.pol, 0));
+	CHECK(!srnic_mbx_vf_service(&mbx));
+	CHECK(srnic_mbx_vf_rate_limited(&mbx));
+
+	/* word 3 that is no ping (an ACK, a kick) is ignored */
+	hp_setup(&mbx, HP_SRNIC);
+	hp.api_word3 = SRNIC_MBX_ACK | SRNIC_MBX_CTS | SRNIC_MBX_PF_CONTROL_MSG |
+		       lim;
+	CHECK_EQ(handshake(&mbx, mac), 0);
+	CHECK(!srnic_mbx_vf_rate_limited(&mbx));
+	CHECK(mbx.cts);
+	hp_setup(&mbx, HP_SRNIC);
+	hp.api_word3 = SRNIC_MBX_CTS | SRNIC_MBX_SET_LPE | lim;
+	CHECK_EQ(handshake(&mbx, mac), 0);
+	CHECK(!srnic_mbx_vf_rate_limited(&mbx));
+}
+
+/* A 1.0 PF has no hint: the bit in its words means nothing */
+TEST(vfc_rate_hint_api_1_0)
+{
+	u32 lim = SRNIC_MBX_CTRL_RATE_LIMITED << SRNIC_MBX_MSGINFO_SHIFT;
+	struct srnic_mbx_vf mbx;
+	u8 mac[ETH_ALEN];
+
+	hp_setup(&mbx, HP_IGB);
+	CHECK_EQ(handshake(&mbx, mac), 0);
+	hp_ping(SRNIC_MBX_PF_CONTROL_MSG | SRNIC_MBX_CTS | lim);
+	CHECK(!srnic_mbx_vf_service(&mbx));
+	CHECK(!srnic_mbx_vf_rate_limited(&mbx));
+
+	/* a VF that offered (or got) only 1.0 from an srnic PF: no bit */
+	hp_setup(&mbx, HP_SRNIC);
+	srnic_pol_set_vf_rate(&hp.pol, 0, 0, 100);
+	CHECK_EQ(handshake(&mbx, mac), 0);
+	mbx.api = SRNIC_MBX_API_1_0;
+	hp_ping(SRNIC_MBX_PF_CONTROL_MSG | SRNIC_MBX_CTS | lim);
+	CHECK(!srnic_mbx_vf_service(&mbx));
+	CHECK(!srnic_mbx_vf_rate_limited(&mbx));
 }

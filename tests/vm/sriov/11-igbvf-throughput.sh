@@ -10,7 +10,7 @@
 # VF_RESET, and the PF must not leave its own routing of the queues it
 # gave to the VFs behind. Afterwards the PF is srnic_pf with 7 igbvf VFs
 # again, as the other tests expect.
-# timeout: 480
+# timeout: 780
 
 . /tests/sriov/lib-sriov.sh
 . /tests/bench/benchlib.sh
@@ -83,16 +83,38 @@ swap_vf_driver() {
 swap_vf_driver 1
 # Rounds in the order srnic_pf, igb, igb, srnic_pf: host load that drifts
 # during the test weighs on both drivers alike. Each figure is the best of
-# its driver's rounds.
+# its driver's rounds. Under TCG a loaded host can halve one round's
+# figure; when a figure is short, one more such cycle (TP_CYCLES) is run
+# before the verdict, so a real regression fails every cycle.
+TP_CYCLES=${TP_CYCLES:-2}
+
+tp_short() {
+	local fig ours theirs
+	for fig in vf0-partner partner-vf0 vf1-vf2 vf2-vf1; do
+		ours=$(tp_best "$PF_DRIVER" "$fig")
+		theirs=$(tp_best igb "$fig")
+		awk -v a="$ours" -v b="$theirs" -v r="$TP_RATIO" \
+			'BEGIN { exit !(b > 0 && a * 100 >= b * r) }' || return 0
+	done
+	return 1
+}
+
 rm -f "/tmp/tp-$PF_DRIVER" /tmp/tp-igb
-tp_measure "$PF_DRIVER"
-check "PF driver switched to igb" switch_pf igb
-check "igbvf VFs under igb reach the partner and each other" tp_ready
-tp_measure igb
-tp_measure igb
-check "PF driver back to $PF_DRIVER" switch_pf "$PF_DRIVER"
-swap_vf_driver 2
-tp_measure "$PF_DRIVER"
+cycle=1
+while :; do
+	tp_measure "$PF_DRIVER"
+	check "cycle $cycle: PF driver switched to igb" switch_pf igb
+	check "cycle $cycle: igbvf VFs under igb reach the partner and each other" tp_ready
+	tp_measure igb
+	tp_measure igb
+	check "cycle $cycle: PF driver back to $PF_DRIVER" switch_pf "$PF_DRIVER"
+	swap_vf_driver "$((cycle + 1))"
+	tp_measure "$PF_DRIVER"
+	tp_short || break
+	[ "$cycle" -lt "$TP_CYCLES" ] || break
+	diag "a figure is short after cycle $cycle: one more cycle"
+	cycle=$((cycle + 1))
+done
 
 for fig in vf0-partner partner-vf0 vf1-vf2 vf2-vf1; do
 	ours=$(tp_best "$PF_DRIVER" "$fig")

@@ -1,0 +1,178 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Hostile-VF suite helpers (sourced by setup.sh and the tests after lib.sh).
+#
+# PF $PF_IF 192.0.2.1, partner 192.0.2.2 (namespace partner), VF1 and VF2
+# on srnic_vf as vf1/vf2 in namespaces vf1/vf2 (192.0.2.11, .12). VF0 has
+# no driver: the attacker maps its BAR0. Its admin policy (MAC, port VLAN)
+# is set before any attack and must survive all of them.
+
+HV_NUMVFS=3
+HV_TOOL=/srnic/bin/hostile_vf
+HV_VF0_MAC=02:5f:00:00:00:10
+HV_VF0_VLAN=100
+
+# busybox awk has no strtonum: hex("0x1f") or hex("1f")
+HV_AWK_HEX='function hex(s,  i, v) {
+	s = tolower(s); sub(/^0x/, "", s); v = 0
+	for (i = 1; i <= length(s); i++)
+		v = v * 16 + index("0123456789abcdef", substr(s, i, 1)) - 1
+	return v
+}'
+
+hv_sysfs() {
+	echo "/sys/bus/pci/devices/$PF_PCI"
+}
+
+hv_vf_pci() {
+	basename "$(readlink "$(hv_sysfs)/virtfn$1")"
+}
+
+hv_vf_mac() {
+	printf '02:5f:00:00:00:%02x\n' $((0x10 + $1))
+}
+
+hv_vf_ip() {
+	echo "192.0.2.$((10 + $1))"
+}
+
+in_vf() {
+	local n=$1
+	shift
+	ip netns exec "vf$n" "$@"
+}
+
+hv_vf_driver() {
+	local d=/sys/bus/pci/devices/$(hv_vf_pci "$1")/driver
+	[ -e "$d" ] && basename "$(readlink "$d")"
+}
+
+# hv_vf_bind N: srnic_vf for VF N. With sriov_drivers_autoprobe off the PCI
+# core probes a VF only for the driver named in its driver_override.
+hv_vf_bind() {
+	local d=/sys/bus/pci/devices/$(hv_vf_pci "$1")
+	echo srnic_vf > "$d/driver_override" || return 1
+	echo "$(hv_vf_pci "$1")" > /sys/bus/pci/drivers_probe
+}
+
+hv_vf_netdev_root() {
+	local n
+	for n in /sys/bus/pci/devices/"$(hv_vf_pci "$1")"/net/*; do
+		[ -e "$n" ] && { basename "$n"; return 0; }
+	done
+	return 1
+}
+
+# hv_vf_place N: VF N's netdev as vfN in namespace vfN, addressed, up
+hv_vf_place() {
+	local n=$1 dev
+	[ -e "/run/netns/vf$n" ] || ip netns add "vf$n" || return 1
+	if ! in_vf "$n" ip link show "vf$n" > /dev/null 2>&1; then
+		wait_until 10 hv_vf_netdev_root "$n" || { echo "no netdev for VF $n" >&2; return 1; }
+		dev=$(hv_vf_netdev_root "$n")
+		ip link set "$dev" netns "vf$n" || return 1
+		in_vf "$n" ip link set "$dev" name "vf$n" || return 1
+	fi
+	in_vf "$n" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 > /dev/null 2>&1 || true
+	in_vf "$n" ip link set lo up
+	in_vf "$n" ip addr flush dev "vf$n"
+	in_vf "$n" ip addr add "$(hv_vf_ip "$n")/$PREFIX" dev "vf$n" || return 1
+	in_vf "$n" ip link set "vf$n" up
+}
+
+hv_vf_carrier() {
+	[ "$(in_vf "$1" cat "/sys/class/net/vf$1/carrier" 2> /dev/null)" = 1 ]
+}
+
+# hv_vf_lines: the "vf N" lines of ip link show PF (the admin policy)
+hv_vf_lines() {
+	ip link show "$PF_IF" | grep -E '^ +vf [0-9]+ ' || true
+}
+
+# pf_words OFF N: N 32-bit PF registers from OFF, one "off value" a line,
+# read through the QEMU monitor (no side effects: none of them is
+# read-to-clear).
+pf_words() {
+	local bar addr
+	bar=$(awk 'NR == 1 { print $1 }' "$(hv_sysfs)/resource")
+	addr=$(printf '0x%x' $((bar + $1)))
+	hmp "xp /$2wx $addr" | awk -v base="$bar" "$HV_AWK_HEX"'
+		/^[0-9a-f]+:/ {
+			a = $1; sub(":", "", a); a = hex(a) - hex(base)
+			for (i = 2; i <= NF; i++) { printf "0x%05x %s\n", a, $i; a += 4 }
+		}'
+}
+
+# hv_switch: the switch registers the attacker must not move: every RAR
+# entry except VF0's own extra unicast filters (its to give and take,
+# within its quota), all VLVF entries (VF0 has a port VLAN, so none of its
+# VLAN requests may pass), the VLAN insert of every pool, the PF's and
+# VF1/VF2's offload settings.
+hv_switch() {
+	local adm_lo adm_hi
+	adm_lo=$(echo "$HV_VF0_MAC" | awk -F: '{ printf "0x%02s%02s%02s%02s", $4, $3, $2, $1 }')
+	adm_hi=$(echo "$HV_VF0_MAC" | awk -F: '{ printf "0x%02s%02s", $6, $5 }')
+	{ pf_words 0x5400 32; pf_words 0x54e0 16; } | awk -v alo="$adm_lo" -v ahi="$adm_hi" "$HV_AWK_HEX"'
+		NR % 2 == 1 { lo = $2; next }
+		{
+			hi = hex($2); pool = int(hi / 262144) % 256
+			own = (pool == 1) && !(hex(lo) == hex(alo) && hi % 65536 == hex(ahi))
+			if (!own) printf "RAR %s %s %s\n", $1, lo, $2
+		}'
+	pf_words 0x5d00 32 | sed 's/^/VLVF /'
+	pf_words 0x3700 4 | sed 's/^/VMVIR /'
+	pf_words 0x5ad4 3 | sed 's/^/VMOLR /'
+}
+
+# hv_misc_irqs: interrupts taken by the PF's misc (mailbox) vector
+hv_misc_irqs() {
+	awk -v p="$PF_PCI-misc" '$NF == p { s = 0; for (i = 2; i <= NF; i++) if ($i ~ /^[0-9]+$/) s += $i; print s; exit }' /proc/interrupts
+}
+
+# hv_cpu: "total irq softirq system" jiffies over all CPUs (/proc/stat)
+hv_cpu() {
+	awk '$1 == "cpu" { t = 0; for (i = 2; i <= NF; i++) t += $i; print t, $7, $8, $4; exit }' /proc/stat
+}
+
+hv_health() {
+	devlink -j health show "pci/$PF_PCI" reporter "$1"
+}
+
+# hv_health_errors REPORTER: the reporter's error count
+hv_health_errors() {
+	hv_health "$1" | sed -n 's/.*"error":\([0-9]*\).*/\1/p'
+}
+
+hv_health_state() {
+	hv_health "$1" | sed -n 's/.*"state":"\([a-z]*\)".*/\1/p'
+}
+
+hv_health_healthy() {
+	[ "$(hv_health_state mailbox)" = healthy ]
+}
+
+hv_ethtool_stat() {
+	ethtool -S "$PF_IF" | awk -v k="$1:" '$1 == k { print $2 }'
+}
+
+# hv_outage FILE COUNT: the longest time without a reply in a ping -D
+# log of COUNT 0.1 s pings, in ms (at least 100 ms per lost reply)
+hv_outage() {
+	awk -v n="$2" '
+		/bytes from/ {
+			t = substr($1, 2, length($1) - 2) * 1000
+			for (i = 1; i <= NF; i++)
+				if ($i ~ /^icmp_seq=/) s = substr($i, 10) + 0
+			if (!(s in seen)) { seen[s] = 1; got++ }
+			if (last != "" && t - last > gap) gap = t - last
+			last = t
+		}
+		END {
+			if (got == 0) { print 999999; exit }
+			gap = gap - 100
+			lost = (n - got) * 100
+			if (lost > gap) gap = lost
+			if (gap < 0) gap = 0
+			printf "%d\n", gap
+		}' "$1"
+}
