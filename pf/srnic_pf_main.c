@@ -477,22 +477,50 @@ static void srnic_pf_shutdown(struct pci_dev *pdev)
  */
 
 /*
- * A reset of the PF (FLR, or the link reset of a fatal error) also resets
- * every VF's config space. The PCI core gives the PF its SR-IOV
- * capability back, which brings the VFs back, but nothing restores what
- * their drivers set up: igbvf is not told about a PF FLR at all, and on
- * the AER path it re-enables the function without its MSI-X. Put back the
- * MSI-X (or MSI) state and bus mastering the kernel holds for each VF.
+ * A reset of the PF (FLR, or the secondary bus reset of a fatal error)
+ * resets its VFs too: the SR-IOV capability goes back to VF Enable off,
+ * which takes every VF's config space with it. The PCI core gives the PF
+ * its capability back (VF Enable and NumVFs from what it recorded at
+ * enable time), so the same VFs reappear, but with memory decoding, bus
+ * mastering and MSI-X off: igbvf is not told about a PF FLR at all, and
+ * on the AER path its slot_reset enables the function and bus mastering
+ * but not its MSI-X. So the PF saves each VF's config space before the
+ * reset (the kernel's MSI-X vectors are written back from its own
+ * descriptors) and puts it back once VF Enable is set again.
  */
-static void srnic_pf_restore_vfs(struct srnic_pf *pf)
+static struct pci_dev *srnic_pf_next_vf(struct srnic_pf *pf,
+					struct pci_dev *vf)
 {
-	struct pci_dev *pdev = pf->pdev, *vf = NULL;
+	struct pci_dev *pdev = pf->pdev;
+
+	while ((vf = pci_get_device(pdev->vendor, PCI_ANY_ID, vf)))
+		if (vf->is_virtfn && pci_physfn(vf) == pdev)
+			return vf;
+	return NULL;
+}
+
+static void srnic_pf_save_vfs(struct srnic_pf *pf)
+{
+	struct pci_dev *vf = NULL;
 
 	if (!pf->num_vfs)
 		return;
-	while ((vf = pci_get_device(pdev->vendor, PCI_ANY_ID, vf))) {
-		if (!vf->is_virtfn || pci_physfn(vf) != pdev)
+	while ((vf = srnic_pf_next_vf(pf, vf)))
+		pci_save_state(vf);
+}
+
+static void srnic_pf_restore_vfs(struct srnic_pf *pf)
+{
+	struct pci_dev *vf = NULL;
+
+	if (!pf->num_vfs)
+		return;
+	while ((vf = srnic_pf_next_vf(pf, vf))) {
+		if (vf->state_saved) {
+			pci_restore_state(vf);
 			continue;
+		}
+		/* not saved (a VF added meanwhile): what the kernel holds */
 		if (vf->is_busmaster)
 			pci_set_master(vf);
 		pci_restore_msi_state(vf);
@@ -535,8 +563,12 @@ static pci_ers_result_t srnic_pf_io_error_detected(struct pci_dev *pdev,
 	if (state != pci_channel_io_normal)
 		WRITE_ONCE(pf->hw.hw_addr, NULL);
 	/* a second call (perm_failure after a failed recovery) finds it done */
-	if (!test_bit(SRNIC_PF_RESETTING, pf->state))
+	if (!test_bit(SRNIC_PF_RESETTING, pf->state)) {
+		/* before the VF drivers' own error_detected disables them */
+		if (state != pci_channel_io_perm_failure)
+			srnic_pf_save_vfs(pf);
 		srnic_pf_quiesce_locked(pf);
+	}
 	if (state == pci_channel_io_perm_failure) {
 		set_bit(SRNIC_PF_GONE, pf->state);
 		rtnl_unlock();
@@ -601,6 +633,8 @@ static void srnic_pf_reset_prepare(struct pci_dev *pdev)
 	netif_device_detach(pf->netdev);
 	if (!test_bit(SRNIC_PF_RESETTING, pf->state))
 		srnic_pf_quiesce_locked(pf);
+	/* the device lock keeps sriov_numvfs still until reset_done */
+	srnic_pf_save_vfs(pf);
 	rtnl_unlock();
 }
 
