@@ -183,31 +183,25 @@ static void srnic_pf_watchdog(struct work_struct *work)
 	srnic_pf_watchdog_kick(pf, SRNIC_PF_WATCHDOG);
 }
 
-/**
- * srnic_pf_reset_locked - reset the MAC and bring everything back
- * @pf: the PF
- *
- * The VFs lose CTS and see RSTI; the switch model is replayed in full,
- * so every VPort keeps the policy the admin set, and PFRSTD tells the
- * VFs to redo their handshake.
+/*
+ * Stop everything that touches the device ahead of a reset: the VFs lose
+ * CTS and are told, the PF queues stop, and RESETTING keeps the watchdog,
+ * the misc interrupt, the statistics readers and the mailbox deferral work
+ * off the registers until srnic_pf_rebuild_locked() clears it.
  *
  * Context: rtnl held.
  */
-void srnic_pf_reset_locked(struct srnic_pf *pf)
+static void srnic_pf_quiesce_locked(struct srnic_pf *pf)
 {
-	struct net_device *netdev = pf->netdev;
-	bool running = netif_running(netdev);
-	int err;
-
 	ASSERT_RTNL();
-	netdev_info(netdev, "resetting the MAC\n");
 	if (pf->num_vfs) {
 		srnic_pf_sriov_reset_prepare(pf);
 		/* the per-pool counters restart from zero */
 		srnic_pf_update_vf_stats(pf);
 	}
-	if (running)
-		srnic_pf_close(netdev);
+	/* netif_running() stays true: the rebuild reopens what was open */
+	if (netif_running(pf->netdev))
+		srnic_pf_close(pf->netdev);
 	/*
 	 * From here until the MAC is programmed again a register may read
 	 * all ones (CTRL.RST on silicon): the watchdog, the misc interrupt
@@ -226,14 +220,31 @@ void srnic_pf_reset_locked(struct srnic_pf *pf)
 	cancel_delayed_work_sync(&pf->watchdog);
 	if (pf->irq_mode == SRNIC_IRQ_MSIX)
 		synchronize_irq(pci_irq_vector(pf->pdev, pf->misc_vector));
+}
+
+/*
+ * Reset the MAC and program everything but the PF queues again: the PHY,
+ * the misc interrupt, the whole switch (every VPort's admin policy) and
+ * the mailbox, with CTRL_EXT.PFRSTD telling the VFs to redo their
+ * handshake. Ends what srnic_pf_quiesce_locked() began.
+ *
+ * Context: rtnl held.
+ *
+ * Return: 0, or a negative errno if the MAC did not come back.
+ */
+static int srnic_pf_rebuild_locked(struct srnic_pf *pf)
+{
+	int err;
+
+	ASSERT_RTNL();
 	err = srnic_pf_hw_reset(pf);
 	if (!err)
 		err = srnic_pf_phy_init(pf);
 	clear_bit(SRNIC_PF_RESETTING, pf->state);
 	if (err) {
-		netdev_err(netdev, "MAC reset failed: %d\n", err);
+		netdev_err(pf->netdev, "MAC reset failed: %d\n", err);
 		srnic_pf_watchdog_kick(pf, 0);
-		return;
+		return err;
 	}
 	srnic_pf_irq_enable_misc(pf);
 	spin_lock_irq(&pf->sw_lock);
@@ -242,9 +253,33 @@ void srnic_pf_reset_locked(struct srnic_pf *pf)
 	srnic_pf_mac_setup(pf);
 	if (pf->num_vfs)
 		srnic_pf_vf_stats_baseline(pf);
-	if (running && srnic_pf_open(netdev))
-		dev_close(netdev);
+	return 0;
+}
+
+/* Reopen the PF netdev if it was up before the quiesce. Context: rtnl. */
+static void srnic_pf_reopen_locked(struct srnic_pf *pf)
+{
+	if (netif_running(pf->netdev) && srnic_pf_open(pf->netdev))
+		dev_close(pf->netdev);
 	srnic_pf_watchdog_kick(pf, 0);
+}
+
+/**
+ * srnic_pf_reset_locked - reset the MAC and bring everything back
+ * @pf: the PF
+ *
+ * The VFs lose CTS and see RSTI; the switch model is replayed in full,
+ * so every VPort keeps the policy the admin set, and PFRSTD tells the
+ * VFs to redo their handshake.
+ *
+ * Context: rtnl held.
+ */
+void srnic_pf_reset_locked(struct srnic_pf *pf)
+{
+	netdev_info(pf->netdev, "resetting the MAC\n");
+	srnic_pf_quiesce_locked(pf);
+	if (!srnic_pf_rebuild_locked(pf))
+		srnic_pf_reopen_locked(pf);
 }
 
 static void srnic_pf_reset_task(struct work_struct *work)
@@ -252,8 +287,10 @@ static void srnic_pf_reset_task(struct work_struct *work)
 	struct srnic_pf *pf = container_of(work, struct srnic_pf, reset_task);
 
 	rtnl_lock();
+	/* RESETTING here: a PCI error recovery or reset owns the device */
 	if (!test_bit(SRNIC_PF_REMOVING, pf->state) &&
-	    !test_bit(SRNIC_PF_GONE, pf->state))
+	    !test_bit(SRNIC_PF_GONE, pf->state) &&
+	    !test_bit(SRNIC_PF_RESETTING, pf->state))
 		srnic_pf_reset_locked(pf);
 	rtnl_unlock();
 }
@@ -341,6 +378,8 @@ static int srnic_pf_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	srnic_pf_irq_enable_misc(pf);
 	pci_sriov_set_totalvfs(pdev, SRNIC_MAX_VFS);
 	srnic_pf_devlink_register(pf);
+	/* what PCI error recovery restores: decoding and bus mastering on */
+	pci_save_state(pdev);
 	srnic_pf_watchdog_kick(pf, 0);
 
 	netdev_info(pf->netdev, "Intel 82576 at %s, %pM, PBA %s, %u queue pairs, %s\n",
@@ -427,6 +466,208 @@ static void srnic_pf_shutdown(struct pci_dev *pdev)
 	pci_disable_device(pdev);
 }
 
+/* ---- PCI error recovery and function reset -------------------------------
+ *
+ * Both end in the MAC reset path (srnic_pf_quiesce_locked(), then
+ * srnic_pf_rebuild_locked()), so the VFs keep their admin policy: the
+ * switch is replayed from the model and the VFs redo their handshake.
+ * Between the callbacks rtnl is not held; RESETTING, set by the quiesce
+ * and cleared by the rebuild, keeps the reset task, SR-IOV changes and
+ * admin changes to VFs away meanwhile, and the netdev is detached.
+ */
+
+/*
+ * A reset of the PF (FLR, or the secondary bus reset of a fatal error)
+ * resets its VFs too: the SR-IOV capability goes back to VF Enable off,
+ * which takes every VF's config space with it. The PCI core gives the PF
+ * its capability back (VF Enable and NumVFs from what it recorded at
+ * enable time), so the same VFs reappear, but with memory decoding, bus
+ * mastering and MSI-X off: igbvf is not told about a PF FLR at all, and
+ * on the AER path its slot_reset enables the function and bus mastering
+ * but not its MSI-X. So the PF saves each VF's config space before the
+ * reset (the kernel's MSI-X vectors are written back from its own
+ * descriptors) and puts it back once VF Enable is set again.
+ */
+static struct pci_dev *srnic_pf_next_vf(struct srnic_pf *pf,
+					struct pci_dev *vf)
+{
+	struct pci_dev *pdev = pf->pdev;
+
+	while ((vf = pci_get_device(pdev->vendor, PCI_ANY_ID, vf)))
+		if (vf->is_virtfn && pci_physfn(vf) == pdev)
+			return vf;
+	return NULL;
+}
+
+static void srnic_pf_save_vfs(struct srnic_pf *pf)
+{
+	struct pci_dev *vf = NULL;
+
+	if (!pf->num_vfs)
+		return;
+	while ((vf = srnic_pf_next_vf(pf, vf)))
+		pci_save_state(vf);
+}
+
+static void srnic_pf_restore_vfs(struct srnic_pf *pf)
+{
+	struct pci_dev *vf = NULL;
+
+	if (!pf->num_vfs)
+		return;
+	while ((vf = srnic_pf_next_vf(pf, vf))) {
+		if (vf->state_saved) {
+			pci_restore_state(vf);
+			continue;
+		}
+		/* not saved (a VF added meanwhile): what the kernel holds */
+		if (vf->is_busmaster)
+			pci_set_master(vf);
+		pci_restore_msi_state(vf);
+	}
+}
+
+/*
+ * Map the registers again and check the device answers: a frozen link
+ * had them retired (or a read during the reset saw all ones).
+ */
+static int srnic_pf_rearm_locked(struct srnic_pf *pf)
+{
+	WRITE_ONCE(pf->hw.hw_addr, pf->bar0);
+	if (srnic_rd32_quiet(&pf->hw, SRNIC_STATUS) == ~0U) {
+		WRITE_ONCE(pf->hw.hw_addr, NULL);
+		set_bit(SRNIC_PF_GONE, pf->state);
+		return -ENODEV;
+	}
+	clear_bit(SRNIC_PF_GONE, pf->state);
+	return 0;
+}
+
+static pci_ers_result_t srnic_pf_io_error_detected(struct pci_dev *pdev,
+						   pci_channel_state_t state)
+{
+	struct srnic_pf *pf = pci_get_drvdata(pdev);
+
+	pci_warn(pdev, "PCI error detected (channel %s), %s\n",
+		 state == pci_channel_io_normal ? "normal" :
+		 state == pci_channel_io_frozen ? "frozen" : "failed",
+		 state == pci_channel_io_perm_failure ? "giving up" :
+		 "resetting the device");
+	rtnl_lock();
+	netif_device_detach(pf->netdev);
+	/*
+	 * A frozen link answers reads with all ones until it is reset: keep
+	 * off the registers (the accessors turn into no-ops) instead of
+	 * letting the first read take the device for removed.
+	 */
+	if (state != pci_channel_io_normal)
+		WRITE_ONCE(pf->hw.hw_addr, NULL);
+	/* a second call (perm_failure after a failed recovery) finds it done */
+	if (!test_bit(SRNIC_PF_RESETTING, pf->state)) {
+		/* before the VF drivers' own error_detected disables them */
+		if (state != pci_channel_io_perm_failure)
+			srnic_pf_save_vfs(pf);
+		srnic_pf_quiesce_locked(pf);
+	}
+	if (state == pci_channel_io_perm_failure) {
+		set_bit(SRNIC_PF_GONE, pf->state);
+		rtnl_unlock();
+		return PCI_ERS_RESULT_DISCONNECT;
+	}
+	rtnl_unlock();
+	return PCI_ERS_RESULT_NEED_RESET;
+}
+
+static pci_ers_result_t srnic_pf_io_slot_reset(struct pci_dev *pdev)
+{
+	struct srnic_pf *pf = pci_get_drvdata(pdev);
+	int err;
+
+	/*
+	 * The saved config space (probe, or the last recovery) carries the
+	 * command register with memory decoding and bus mastering; the
+	 * device was never disabled, so its enable count stays as it is.
+	 */
+	pci_restore_state(pdev);
+	pci_save_state(pdev);
+	pci_set_master(pdev);
+
+	rtnl_lock();
+	if (!test_bit(SRNIC_PF_RESETTING, pf->state))
+		srnic_pf_quiesce_locked(pf);
+	err = srnic_pf_rearm_locked(pf);
+	if (!err) {
+		srnic_pf_restore_vfs(pf);
+		/*
+		 * The mailbox is live from here: the VFs' own slot_reset
+		 * handlers run next and redo their handshake with the PF.
+		 */
+		err = srnic_pf_rebuild_locked(pf);
+	}
+	rtnl_unlock();
+	if (err) {
+		pci_err(pdev, "cannot recover from the PCI error: %pe\n",
+			ERR_PTR(err));
+		return PCI_ERS_RESULT_DISCONNECT;
+	}
+	return PCI_ERS_RESULT_RECOVERED;
+}
+
+static void srnic_pf_io_resume(struct pci_dev *pdev)
+{
+	struct srnic_pf *pf = pci_get_drvdata(pdev);
+
+	rtnl_lock();
+	srnic_pf_reopen_locked(pf);
+	netif_device_attach(pf->netdev);
+	rtnl_unlock();
+	pci_info(pdev, "recovered from the PCI error\n");
+}
+
+/* echo 1 > reset (FLR), also with VFs enabled; the device lock is held */
+static void srnic_pf_reset_prepare(struct pci_dev *pdev)
+{
+	struct srnic_pf *pf = pci_get_drvdata(pdev);
+
+	rtnl_lock();
+	netif_device_detach(pf->netdev);
+	if (!test_bit(SRNIC_PF_RESETTING, pf->state))
+		srnic_pf_quiesce_locked(pf);
+	/* the device lock keeps sriov_numvfs still until reset_done */
+	srnic_pf_save_vfs(pf);
+	rtnl_unlock();
+}
+
+static void srnic_pf_reset_done(struct pci_dev *pdev)
+{
+	struct srnic_pf *pf = pci_get_drvdata(pdev);
+	int err;
+
+	/* the PCI core restored the PF's config space, SR-IOV included */
+	rtnl_lock();
+	err = srnic_pf_rearm_locked(pf);
+	if (!err) {
+		srnic_pf_restore_vfs(pf);
+		err = srnic_pf_rebuild_locked(pf);
+	}
+	if (!err) {
+		srnic_pf_reopen_locked(pf);
+		netif_device_attach(pf->netdev);
+	}
+	rtnl_unlock();
+	if (err)
+		pci_err(pdev, "the PF did not come back from its reset: %pe\n",
+			ERR_PTR(err));
+}
+
+static const struct pci_error_handlers srnic_pf_err_handler = {
+	.error_detected = srnic_pf_io_error_detected,
+	.slot_reset = srnic_pf_io_slot_reset,
+	.resume = srnic_pf_io_resume,
+	.reset_prepare = srnic_pf_reset_prepare,
+	.reset_done = srnic_pf_reset_done,
+};
+
 static struct pci_driver srnic_pf_driver = {
 	.name = SRNIC_PF_DRV_NAME,
 	.id_table = srnic_pf_pci_tbl,
@@ -434,6 +675,7 @@ static struct pci_driver srnic_pf_driver = {
 	.remove = srnic_pf_remove,
 	.shutdown = srnic_pf_shutdown,
 	.sriov_configure = srnic_pf_sriov_configure,
+	.err_handler = &srnic_pf_err_handler,
 };
 module_pci_driver(srnic_pf_driver);
 

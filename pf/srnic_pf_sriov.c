@@ -441,6 +441,11 @@ int srnic_pf_sriov_configure(struct pci_dev *pdev, int num_vfs)
 
 	if (test_bit(SRNIC_PF_GONE, pf->state))
 		return -ENODEV;
+	/* set by a PCI error recovery or reset under the same device lock */
+	if (test_bit(SRNIC_PF_RESETTING, pf->state)) {
+		pci_warn(pdev, "cannot change the number of VFs while the PF recovers from a PCI error or reset\n");
+		return -EBUSY;
+	}
 	if (num_vfs == 0)
 		return srnic_pf_sriov_disable(pf);
 	if (num_vfs > SRNIC_MAX_VFS)
@@ -464,6 +469,27 @@ static int srnic_pf_vf_check(struct srnic_pf *pf, int vf)
 {
 	if (vf < 0 || vf >= pf->num_vfs)
 		return -EINVAL;
+	return 0;
+}
+
+/*
+ * An admin change programs the switch and talks to the VF: not while a
+ * PCI error recovery or reset owns the device (rtnl is not held between
+ * its callbacks; the bit changes under rtnl, which the caller holds).
+ */
+static int srnic_pf_vf_check_set(struct srnic_pf *pf, int vf)
+{
+	int err = srnic_pf_vf_check(pf, vf);
+
+	if (err)
+		return err;
+	if (test_bit(SRNIC_PF_RESETTING, pf->state)) {
+		if (net_ratelimit())
+			netdev_warn(pf->netdev,
+				    "VF %d: admin change refused while the PF recovers from a PCI error or reset: %pe\n",
+				    vf, ERR_PTR(-EBUSY));
+		return -EBUSY;
+	}
 	return 0;
 }
 
@@ -523,7 +549,7 @@ int srnic_pf_set_vf_mac(struct net_device *netdev, int vf, u8 *mac)
 	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
 	int err;
 
-	err = srnic_pf_vf_check(pf, vf);
+	err = srnic_pf_vf_check_set(pf, vf);
 	if (err)
 		return err;
 	if (!is_zero_ether_addr(mac) && !is_valid_ether_addr(mac))
@@ -545,7 +571,7 @@ int srnic_pf_set_vf_vlan(struct net_device *netdev, int vf, u16 vlan, u8 qos,
 	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
 	int err;
 
-	err = srnic_pf_vf_check(pf, vf);
+	err = srnic_pf_vf_check_set(pf, vf);
 	if (err)
 		return err;
 	if (proto != htons(ETH_P_8021Q))
@@ -568,7 +594,7 @@ int srnic_pf_set_vf_rate(struct net_device *netdev, int vf, int min_rate,
 	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
 	int err;
 
-	err = srnic_pf_vf_check(pf, vf);
+	err = srnic_pf_vf_check_set(pf, vf);
 	if (err)
 		return err;
 	if (min_rate < 0 || max_rate < 0)
@@ -589,7 +615,7 @@ int srnic_pf_set_vf_spoofchk(struct net_device *netdev, int vf, bool on)
 	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
 	int err;
 
-	err = srnic_pf_vf_check(pf, vf);
+	err = srnic_pf_vf_check_set(pf, vf);
 	if (err)
 		return err;
 	spin_lock_irq(&pf->sw_lock);
@@ -604,7 +630,7 @@ int srnic_pf_set_vf_trust(struct net_device *netdev, int vf, bool on)
 	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
 	int err;
 
-	err = srnic_pf_vf_check(pf, vf);
+	err = srnic_pf_vf_check_set(pf, vf);
 	if (err)
 		return err;
 	spin_lock_irq(&pf->sw_lock);
@@ -625,7 +651,7 @@ int srnic_pf_set_vf_link_state(struct net_device *netdev, int vf, int state)
 	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
 	int err;
 
-	err = srnic_pf_vf_check(pf, vf);
+	err = srnic_pf_vf_check_set(pf, vf);
 	if (err)
 		return err;
 	switch (state) {
@@ -683,7 +709,9 @@ int srnic_pf_get_vf_stats(struct net_device *netdev, int vf,
 	err = srnic_pf_vf_check(pf, vf);
 	if (err)
 		return err;
-	srnic_pf_update_vf_stats(pf);
+	/* during a PCI recovery the counters read so far are reported */
+	if (!test_bit(SRNIC_PF_RESETTING, pf->state))
+		srnic_pf_update_vf_stats(pf);
 	spin_lock_irqsave(&pf->stats_lock, flags);
 	s = &pf->vf_stats[vf];
 	vs->rx_packets = s->gprc.total;
