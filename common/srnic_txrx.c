@@ -33,6 +33,7 @@
 #include <net/page_pool/helpers.h>
 #endif
 
+#include "srnic_compat.h"
 #include "srnic_desc.h"
 #include "srnic_regs.h"
 #include "srnic_txrx.h"
@@ -211,7 +212,7 @@ int srnic_setup_tx_ring(struct srnic_ring *ring)
 	ring->next_to_clean = 0;
 	return 0;
 }
-EXPORT_SYMBOL_GPL(srnic_setup_tx_ring);
+EXPORT_SYMBOL_NS_GPL(srnic_setup_tx_ring, SRNIC_NS);
 
 /**
  * srnic_free_tx_ring() - release a transmit ring and anything still queued
@@ -226,7 +227,7 @@ void srnic_free_tx_ring(struct srnic_ring *ring)
 	kvfree(ring->tx_buf);
 	ring->tx_buf = NULL;
 }
-EXPORT_SYMBOL_GPL(srnic_free_tx_ring);
+EXPORT_SYMBOL_NS_GPL(srnic_free_tx_ring, SRNIC_NS);
 
 /**
  * srnic_setup_rx_ring() - allocate a receive ring and its page_pool
@@ -299,7 +300,7 @@ err_free_buf:
 	ring->rx_buf = NULL;
 	return err;
 }
-EXPORT_SYMBOL_GPL(srnic_setup_rx_ring);
+EXPORT_SYMBOL_NS_GPL(srnic_setup_rx_ring, SRNIC_NS);
 
 /**
  * srnic_free_rx_ring() - release a receive ring, its buffers and page_pool
@@ -319,7 +320,7 @@ void srnic_free_rx_ring(struct srnic_ring *ring)
 	kvfree(ring->rx_buf);
 	ring->rx_buf = NULL;
 }
-EXPORT_SYMBOL_GPL(srnic_free_rx_ring);
+EXPORT_SYMBOL_NS_GPL(srnic_free_rx_ring, SRNIC_NS);
 
 /* hardware queue programming */
 
@@ -339,7 +340,7 @@ void srnic_disable_tx_ring(struct srnic_ring *ring)
 		netdev_warn(ring->netdev, "tx queue %u did not stop\n",
 			    ring->reg_idx);
 }
-EXPORT_SYMBOL_GPL(srnic_disable_tx_ring);
+EXPORT_SYMBOL_NS_GPL(srnic_disable_tx_ring, SRNIC_NS);
 
 /**
  * srnic_disable_rx_ring() - stop the device writing to a receive queue
@@ -357,7 +358,7 @@ void srnic_disable_rx_ring(struct srnic_ring *ring)
 		netdev_warn(ring->netdev, "rx queue %u did not stop\n",
 			    ring->reg_idx);
 }
-EXPORT_SYMBOL_GPL(srnic_disable_rx_ring);
+EXPORT_SYMBOL_NS_GPL(srnic_disable_rx_ring, SRNIC_NS);
 
 /**
  * srnic_configure_tx_ring() - program and enable a transmit queue
@@ -388,7 +389,7 @@ void srnic_configure_tx_ring(struct srnic_ring *ring)
 		netdev_warn(ring->netdev, "tx queue %u did not start\n",
 			    ring->reg_idx);
 }
-EXPORT_SYMBOL_GPL(srnic_configure_tx_ring);
+EXPORT_SYMBOL_NS_GPL(srnic_configure_tx_ring, SRNIC_NS);
 
 /* Post up to @n fresh buffers at next_to_use and tell the device. */
 static void srnic_rx_refill(struct srnic_ring *ring, u16 n)
@@ -468,7 +469,7 @@ void srnic_configure_rx_ring(struct srnic_ring *ring)
 
 	srnic_rx_refill(ring, srnic_desc_unused(ring));
 }
-EXPORT_SYMBOL_GPL(srnic_configure_rx_ring);
+EXPORT_SYMBOL_NS_GPL(srnic_configure_rx_ring, SRNIC_NS);
 
 static void srnic_tx_unmap(struct srnic_ring *ring, struct srnic_tx_buffer *buf)
 {
@@ -513,7 +514,7 @@ void srnic_clean_tx_ring(struct srnic_ring *ring)
 	if (ring->netdev)
 		netdev_tx_reset_queue(srnic_txq(ring));
 }
-EXPORT_SYMBOL_GPL(srnic_clean_tx_ring);
+EXPORT_SYMBOL_NS_GPL(srnic_clean_tx_ring, SRNIC_NS);
 
 /**
  * srnic_clean_rx_ring() - return every receive buffer to the page_pool
@@ -549,7 +550,7 @@ void srnic_clean_rx_ring(struct srnic_ring *ring)
 	ring->next_to_clean = 0;
 	ring->next_to_alloc = 0;
 }
-EXPORT_SYMBOL_GPL(srnic_clean_rx_ring);
+EXPORT_SYMBOL_NS_GPL(srnic_clean_rx_ring, SRNIC_NS);
 
 /* transmit */
 
@@ -975,7 +976,7 @@ out_stats_busy:
 	u64_stats_update_end(&ring->xmit_syncp);
 	return NETDEV_TX_BUSY;
 }
-EXPORT_SYMBOL_GPL(srnic_xmit_ring);
+EXPORT_SYMBOL_NS_GPL(srnic_xmit_ring, SRNIC_NS);
 
 /* Reap completed packets. Returns true if the ring was fully cleaned. */
 static bool srnic_clean_tx_irq(struct srnic_ring *ring, int napi_budget)
@@ -1284,7 +1285,7 @@ int srnic_napi_poll(struct napi_struct *napi, int budget)
 		qv->irq_enable(qv);
 	return done;
 }
-EXPORT_SYMBOL_GPL(srnic_napi_poll);
+EXPORT_SYMBOL_NS_GPL(srnic_napi_poll, SRNIC_NS);
 
 /* statistics */
 
@@ -1319,7 +1320,7 @@ void srnic_ring_stats_add(struct srnic_ring *ring, bool tx,
 		stats->rx_errors += xs.frame_err;
 	}
 }
-EXPORT_SYMBOL_GPL(srnic_ring_stats_add);
+EXPORT_SYMBOL_NS_GPL(srnic_ring_stats_add, SRNIC_NS);
 
 /**
  * srnic_ring_tx_stats_read() - snapshot a transmit ring's counters
@@ -1346,7 +1347,7 @@ void srnic_ring_tx_stats_read(struct srnic_ring *ring,
 	} while (u64_stats_fetch_retry(&ring->xmit_syncp, start));
 	tx_stats->restart_queue = restart;
 }
-EXPORT_SYMBOL_GPL(srnic_ring_tx_stats_read);
+EXPORT_SYMBOL_NS_GPL(srnic_ring_tx_stats_read, SRNIC_NS);
 
 /**
  * srnic_ring_rx_stats_read() - snapshot a receive ring's counters
@@ -1366,4 +1367,4 @@ void srnic_ring_rx_stats_read(struct srnic_ring *ring,
 		*rx_stats = ring->rx_stats;
 	} while (u64_stats_fetch_retry(&ring->syncp, start));
 }
-EXPORT_SYMBOL_GPL(srnic_ring_rx_stats_read);
+EXPORT_SYMBOL_NS_GPL(srnic_ring_rx_stats_read, SRNIC_NS);

@@ -22,10 +22,10 @@ static const struct pci_device_id srnic_pf_pci_tbl[] = {
 };
 MODULE_DEVICE_TABLE(pci, srnic_pf_pci_tbl);
 
-static int debug = -1;
-module_param(debug, int, 0);
-MODULE_PARM_DESC(debug, "netif message level (0=none,...,16=all; -1 default)");
-
+/*
+ * Initial netif message level; "ethtool -s DEV msglvl" changes it. Only the
+ * link up/down lines are gated by it: errors and refusals always print.
+ */
 #define SRNIC_PF_DEFAULT_MSG (NETIF_MSG_DRV | NETIF_MSG_PROBE | NETIF_MSG_LINK)
 
 static void srnic_pf_hw_removed(struct srnic_hw *hw)
@@ -285,7 +285,7 @@ static int srnic_pf_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	}
 	pf->pdev = pdev;
 	pci_set_drvdata(pdev, pf);
-	pf->msg_enable = netif_msg_init(debug, SRNIC_PF_DEFAULT_MSG);
+	pf->msg_enable = SRNIC_PF_DEFAULT_MSG;
 	spin_lock_init(&pf->stats_lock);
 	spin_lock_init(&pf->sw_lock);
 	set_bit(SRNIC_PF_DOWN, pf->state);
@@ -440,3 +440,4 @@ module_pci_driver(srnic_pf_driver);
 MODULE_AUTHOR("srnic developers");
 MODULE_DESCRIPTION("Intel 82576 SR-IOV physical function driver");
 MODULE_LICENSE("GPL");
+MODULE_IMPORT_NS(SRNIC_NS);

@@ -17,10 +17,10 @@ static const struct pci_device_id srnic_vf_pci_tbl[] = {
 };
 MODULE_DEVICE_TABLE(pci, srnic_vf_pci_tbl);
 
-static int debug = -1;
-module_param(debug, int, 0);
-MODULE_PARM_DESC(debug, "netif message level (0=none,...,16=all; -1 default)");
-
+/*
+ * Initial netif message level; "ethtool -s DEV msglvl" changes it. Only the
+ * link up/down lines are gated by it: errors and refusals always print.
+ */
 #define SRNIC_VF_MSG_DEFAULT	(NETIF_MSG_DRV | NETIF_MSG_PROBE | NETIF_MSG_LINK)
 
 /* register read back to tell a live window from a dead one */
@@ -347,7 +347,7 @@ static int srnic_vf_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 		goto err_release;
 	}
 	vf->pdev = pdev;
-	vf->msg_enable = netif_msg_init(debug, SRNIC_VF_MSG_DEFAULT);
+	vf->msg_enable = SRNIC_VF_MSG_DEFAULT;
 	mutex_init(&vf->mbx_lock);
 	spin_lock_init(&vf->stats_lock);
 	INIT_DELAYED_WORK(&vf->service, srnic_vf_service);
@@ -489,3 +489,4 @@ module_pci_driver(srnic_vf_driver);
 MODULE_DESCRIPTION("srnic: Intel 82576 SR-IOV virtual function driver");
 MODULE_AUTHOR("srnic developers");
 MODULE_LICENSE("GPL");
+MODULE_IMPORT_NS(SRNIC_NS);
