@@ -47,7 +47,11 @@
 
 /* DTALEN is 16 bits; larger pieces are split over several descriptors */
 #define SRNIC_TXD_MAX_DATA	SZ_32K
-/* QEMU's model silently drops a packet that spans more than 64 buffers */
+/*
+ * Data descriptors per packet before the skb is linearized. The emulated
+ * 82576 silently drops a packet of more than 64 buffers; silicon is not
+ * hurt: MAX_SKB_FRAGS + 1 pieces of a 64 KiB packet never need that many.
+ */
 #define SRNIC_TX_MAX_DATA_DESC	64
 /* completions handled per poll before yielding to the receive side */
 #define SRNIC_TX_CLEAN_WORK	256

@@ -98,7 +98,9 @@ static bool srnic_vf_queues_lost(struct srnic_vf *vf)
 
 /*
  * Completions that did not move since the last run: the interrupt went
- * missing (QEMU routes none for queue 1), so raise it by software.
+ * missing, so raise it by software. A safety net on any device (it costs
+ * nothing while completions move); on one that routes no queue 1 cause
+ * (srnic_vf_irq_quirk()) it is what reaps an idle queue 1.
  */
 static void srnic_vf_tx_kick(struct srnic_vf *vf)
 {
