@@ -223,8 +223,8 @@ static inline u32 srnic_rar_reg(unsigned int i)
 #define SRNIC_Q_DCTL		0x28
 #define SRNIC_Q_TDWBAL		0x38	/* tx only */
 #define SRNIC_Q_TDWBAH		0x3C	/* tx only */
-#define  SRNIC_SRRCTL_BSIZEPKT_SHIFT 0	/* 1 KiB units */
-#define  SRNIC_SRRCTL_BSIZEHDR_SHIFT 8	/* 64 B units */
+#define  SRNIC_SRRCTL_BSIZEPKT_MASK GENMASK(6, 0)	/* 1 KiB units */
+#define  SRNIC_SRRCTL_BSIZEHDR_MASK GENMASK(11, 8)	/* 64 B units */
 #define  SRNIC_SRRCTL_DESCTYPE_ADV_ONEBUF BIT(25)
 #define  SRNIC_SRRCTL_DROP_EN	BIT(31)
 #define  SRNIC_DCTL_ENABLE	BIT(25)

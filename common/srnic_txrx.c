@@ -12,6 +12,7 @@
  * stopped state; the barriers that order them are explained where used.
  */
 
+#include <linux/bitfield.h>
 #include <linux/dma-mapping.h>
 #include <linux/etherdevice.h>
 #include <linux/export.h>
@@ -60,13 +61,13 @@
 #define SRNIC_DCTL_POLL_US	10
 #define SRNIC_DCTL_TIMEOUT_US	10000
 
-#define SRNIC_RXDCTL_VAL	(16 << SRNIC_DCTL_PTHRESH_SHIFT | \
-				 8 << SRNIC_DCTL_HTHRESH_SHIFT | \
-				 1 << SRNIC_DCTL_WTHRESH_SHIFT)
+#define SRNIC_RXDCTL_VAL	(FIELD_PREP(SRNIC_DCTL_PTHRESH_MASK, 16) | \
+				 FIELD_PREP(SRNIC_DCTL_HTHRESH_MASK, 8) | \
+				 FIELD_PREP(SRNIC_DCTL_WTHRESH_MASK, 1))
 /* WTHRESH 1: write DD back at once, completions are not held back */
-#define SRNIC_TXDCTL_VAL	(8 << SRNIC_DCTL_PTHRESH_SHIFT | \
-				 1 << SRNIC_DCTL_HTHRESH_SHIFT | \
-				 1 << SRNIC_DCTL_WTHRESH_SHIFT)
+#define SRNIC_TXDCTL_VAL	(FIELD_PREP(SRNIC_DCTL_PTHRESH_MASK, 8) | \
+				 FIELD_PREP(SRNIC_DCTL_HTHRESH_MASK, 1) | \
+				 FIELD_PREP(SRNIC_DCTL_WTHRESH_MASK, 1))
 
 static_assert(sizeof(union srnic_tx_desc) == sizeof(union srnic_rx_desc));
 static_assert(SRNIC_RX_BUF_LEN % SZ_1K == 0);
@@ -455,7 +456,7 @@ void srnic_configure_rx_ring(struct srnic_ring *ring)
 	srnic_disable_rx_ring(ring);
 	srnic_program_base(ring);
 
-	srrctl = (SRNIC_RX_BUF_LEN / SZ_1K) << SRNIC_SRRCTL_BSIZEPKT_SHIFT;
+	srrctl = FIELD_PREP(SRNIC_SRRCTL_BSIZEPKT_MASK, SRNIC_RX_BUF_LEN / SZ_1K);
 	srrctl |= SRNIC_SRRCTL_DESCTYPE_ADV_ONEBUF;
 	if (ring->drop_en)
 		srrctl |= SRNIC_SRRCTL_DROP_EN;
@@ -647,7 +648,8 @@ static int srnic_tx_l4_ctx(struct sk_buff *skb, struct srnic_tx_offload *off)
 	if (maclen > SRNIC_TXC_MACLEN_MAX || iplen > SRNIC_TXC_IPLEN_MASK)
 		goto sw_csum;
 
-	off->vlan_macip_lens |= maclen << SRNIC_TXC_MACLEN_SHIFT | iplen;
+	off->vlan_macip_lens |= FIELD_PREP(SRNIC_TXC_MACLEN_MASK, maclen) |
+				iplen;
 	if (ipv4)
 		off->tucmd |= SRNIC_TXC_TUCMD_IPV4;
 
@@ -724,8 +726,8 @@ static int srnic_tx_tso(struct sk_buff *skb, struct srnic_tx_buffer *first,
 
 	off->olinfo |= SRNIC_TXD_POPTS_TXSM;
 	off->cmd |= SRNIC_TXD_CMD_TSE;
-	off->mss_l4len = (u32)shinfo->gso_size << SRNIC_TXC_MSS_SHIFT |
-			 l4len << SRNIC_TXC_L4LEN_SHIFT;
+	off->mss_l4len = FIELD_PREP(SRNIC_TXC_MSS_MASK, shinfo->gso_size) |
+			 FIELD_PREP(SRNIC_TXC_L4LEN_MASK, l4len);
 
 	first->gso_segs = shinfo->gso_segs;
 	/* what the wire sees: headers repeat in every segment */
@@ -746,7 +748,7 @@ static int srnic_tx_prepare(struct sk_buff *skb,
 
 	if (skb_vlan_tag_present(skb)) {
 		off->vlan_macip_lens |=
-			(u32)skb_vlan_tag_get(skb) << SRNIC_TXC_VLAN_SHIFT;
+			FIELD_PREP(SRNIC_TXC_VLAN_MASK, skb_vlan_tag_get(skb));
 		off->cmd |= SRNIC_TXD_CMD_VLE;
 		off->ctx = true;
 		st->vlan_insert++;
@@ -772,7 +774,7 @@ static int srnic_tx_prepare(struct sk_buff *skb,
 	}
 
 	/* PAYLEN: the whole frame, or what follows the headers with TSO */
-	off->olinfo |= (skb->len - hdr_len) << SRNIC_TXD_PAYLEN_SHIFT;
+	off->olinfo |= FIELD_PREP(SRNIC_TXD_PAYLEN_MASK, skb->len - hdr_len);
 	return 0;
 }
 
