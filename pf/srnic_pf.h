@@ -27,6 +27,7 @@
 #ifndef _SRNIC_PF_H_
 #define _SRNIC_PF_H_
 
+#include <linux/bitfield.h>
 #include <linux/pci.h>
 #include <linux/netdevice.h>
 #include <linux/etherdevice.h>

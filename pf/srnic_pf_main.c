@@ -49,7 +49,8 @@ void srnic_pf_irq_enable_misc(struct srnic_pf *pf)
 	if (pf->irq_mode == SRNIC_IRQ_MSIX) {
 		srnic_wr32(hw, SRNIC_EITR(pf->misc_vector), SRNIC_PF_MISC_EITR);
 		srnic_wr32(hw, SRNIC_IVAR_MISC,
-			   (pf->misc_vector | SRNIC_IVAR_VALID) << 8);
+			   FIELD_PREP(SRNIC_IVAR_MISC_OTHER,
+				      pf->misc_vector | SRNIC_IVAR_VALID));
 		srnic_wr32(hw, SRNIC_GPIE, SRNIC_GPIE_MSIX_MODE |
 			   SRNIC_GPIE_PBA | SRNIC_GPIE_EIAME |
 			   SRNIC_GPIE_NSICR);
