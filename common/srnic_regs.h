@@ -338,6 +338,9 @@ static inline u32 srnic_rar_reg(unsigned int i)
 #define SRNIC_NVM_PBA_0		0x08
 #define SRNIC_NVM_PBA_1		0x09
 #define SRNIC_NVM_VERSION	0x05
+#define  SRNIC_NVM_VER_MAJOR	GENMASK(15, 12)
+#define  SRNIC_NVM_VER_MINOR	GENMASK(11, 4)
+#define  SRNIC_NVM_VER_BUILD	GENMASK(3, 0)
 #define SRNIC_NVM_CHECKSUM_REG	0x3F
 #define SRNIC_NVM_SUM		0xBABA
 
