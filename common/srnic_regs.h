@@ -75,6 +75,7 @@
 #define SRNIC_EIAM		0x01530
 #define SRNIC_EICR		0x01580
 #define SRNIC_EITR(v)		(0x01680 + 4 * (v))
+#define  SRNIC_EITR_INTERVAL_MASK GENMASK(14, 2)
 #define  SRNIC_EITR_CNT_IGNR	BIT(31)
 #define SRNIC_IVAR0(i)		(0x01700 + 4 * (i))
 #define SRNIC_IVAR0_NUM		8	/* entry i: queues i and i + 8 */

@@ -25,7 +25,6 @@ MODULE_DEVICE_TABLE(pci, srnic_vf_pci_tbl);
 
 /* register read back to tell a live window from a dead one */
 #define SRNIC_VF_PROBE_EITR	0x0ff0
-#define SRNIC_VF_EITR_MASK	0x7ffc
 
 /* ---- statistics ---------------------------------------------------------- */
 
@@ -272,7 +271,7 @@ static int srnic_vf_check_window(struct srnic_vf *vf)
 		return -EIO;
 	}
 	writel(SRNIC_VF_PROBE_EITR, vf->bar0 + SRNIC_VF_EITR(2));
-	eitr = readl(vf->bar0 + SRNIC_VF_EITR(2)) & SRNIC_VF_EITR_MASK;
+	eitr = readl(vf->bar0 + SRNIC_VF_EITR(2)) & SRNIC_EITR_INTERVAL_MASK;
 	writel(0, vf->bar0 + SRNIC_VF_EITR(2));
 	if (eitr != SRNIC_VF_PROBE_EITR && !status && !mbx) {
 		dev_err(&vf->pdev->dev,
