@@ -24,6 +24,9 @@ endif
 ifeq ($(call srnic_has,linux/ethtool.h,ethtool_puts),)
 ccflags-y += -DSRNIC_NEED_ETHTOOL_PUTS
 endif
+ifneq ($(call srnic_has,linux/module.h,define MODULE_IMPORT_NS(ns).*__stringify(ns)),)
+ccflags-y += -DSRNIC_NEED_NS_IDENT
+endif
 ifeq ($(call srnic_has,net/page_pool/helpers.h,page_pool_dev_alloc_pages),)
 ccflags-y += -DSRNIC_NEED_PAGE_POOL_LEGACY_HDR
 endif

@@ -15,6 +15,17 @@
 #define PCI_IRQ_INTX PCI_IRQ_LEGACY
 #endif
 
+/*
+ * srnic_lib exports its symbols in the SRNIC namespace (the drivers
+ * MODULE_IMPORT_NS(SRNIC_NS)). Up to 6.12 the export and import macros
+ * stringify an identifier; from 6.13 they take a string literal.
+ */
+#ifdef SRNIC_NEED_NS_IDENT
+#define SRNIC_NS SRNIC
+#else
+#define SRNIC_NS "SRNIC"
+#endif
+
 #ifdef SRNIC_NEED_ETHTOOL_PUTS
 static inline void ethtool_puts(u8 **data, const char *str)
 {

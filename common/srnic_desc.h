@@ -11,6 +11,7 @@
 #ifndef _SRNIC_DESC_H_
 #define _SRNIC_DESC_H_
 
+#include <linux/bitfield.h>
 #include <linux/bits.h>
 #include <linux/build_bug.h>
 #include <linux/types.h>
@@ -39,8 +40,9 @@ struct srnic_tx_ctx_desc {
 
 /* cmd_type_len of data descriptors */
 #define SRNIC_TXD_DTALEN_MASK	GENMASK(15, 0)
-#define SRNIC_TXD_DTYP_CTX	(0x2u << 20)
-#define SRNIC_TXD_DTYP_DATA	(0x3u << 20)
+#define SRNIC_TXD_DTYP_MASK	GENMASK(23, 20)
+#define SRNIC_TXD_DTYP_CTX	FIELD_PREP(SRNIC_TXD_DTYP_MASK, 0x2)
+#define SRNIC_TXD_DTYP_DATA	FIELD_PREP(SRNIC_TXD_DTYP_MASK, 0x3)
 #define SRNIC_TXD_CMD_EOP	BIT(24)
 #define SRNIC_TXD_CMD_IFCS	BIT(25)
 #define SRNIC_TXD_CMD_RS	BIT(27)
@@ -50,22 +52,23 @@ struct srnic_tx_ctx_desc {
 
 /* olinfo_status of data descriptors (first descriptor of a packet) */
 #define SRNIC_TXD_STA_DD	BIT(0)	/* write-back */
-#define SRNIC_TXD_IDX_SHIFT	4	/* context slot, 0 or 1 */
+#define SRNIC_TXD_IDX_MASK	GENMASK(6, 4)	/* context slot, 0 or 1 */
 #define SRNIC_TXD_POPTS_IXSM	BIT(8)	/* insert IPv4 header checksum */
 #define SRNIC_TXD_POPTS_TXSM	BIT(9)	/* insert L4 checksum */
-#define SRNIC_TXD_PAYLEN_SHIFT	14	/* 31:14, bytes after the headers */
+#define SRNIC_TXD_PAYLEN_MASK	GENMASK(31, 14)	/* bytes after the headers */
 
 /* context descriptor fields */
 #define SRNIC_TXC_IPLEN_MASK	GENMASK(8, 0)
-#define SRNIC_TXC_MACLEN_SHIFT	9
-#define SRNIC_TXC_MACLEN_MAX	127	/* 7 bits */
-#define SRNIC_TXC_VLAN_SHIFT	16
+#define SRNIC_TXC_MACLEN_MASK	GENMASK(15, 9)
+#define SRNIC_TXC_MACLEN_MAX	127	/* FIELD_MAX(SRNIC_TXC_MACLEN_MASK) */
+#define SRNIC_TXC_VLAN_MASK	GENMASK(31, 16)
 #define SRNIC_TXC_TUCMD_IPV4	BIT(10)
-#define SRNIC_TXC_TUCMD_L4T_UDP	(0x0u << 11)
-#define SRNIC_TXC_TUCMD_L4T_TCP	(0x1u << 11)
-#define SRNIC_TXC_TUCMD_L4T_SCTP (0x2u << 11)
-#define SRNIC_TXC_L4LEN_SHIFT	8
-#define SRNIC_TXC_MSS_SHIFT	16
+#define SRNIC_TXC_TUCMD_L4T_MASK GENMASK(12, 11)
+#define SRNIC_TXC_TUCMD_L4T_UDP	FIELD_PREP(SRNIC_TXC_TUCMD_L4T_MASK, 0x0)
+#define SRNIC_TXC_TUCMD_L4T_TCP	FIELD_PREP(SRNIC_TXC_TUCMD_L4T_MASK, 0x1)
+#define SRNIC_TXC_TUCMD_L4T_SCTP FIELD_PREP(SRNIC_TXC_TUCMD_L4T_MASK, 0x2)
+#define SRNIC_TXC_L4LEN_MASK	GENMASK(15, 8)
+#define SRNIC_TXC_MSS_MASK	GENMASK(31, 16)
 
 /* RX descriptor, one-buffer mode (SRRCTL.DESCTYPE 001) */
 union srnic_rx_desc {
@@ -113,10 +116,10 @@ union srnic_rx_desc {
 #define SRNIC_RSSTYPE_IPV6_UDP	0x8
 #define SRNIC_RSSTYPE_IPV6_UDP_EX 0x9
 
-/* queue control (RXDCTL / TXDCTL) threshold fields */
-#define SRNIC_DCTL_PTHRESH_SHIFT 0
-#define SRNIC_DCTL_HTHRESH_SHIFT 8
-#define SRNIC_DCTL_WTHRESH_SHIFT 16
+/* queue control (RXDCTL / TXDCTL) threshold fields, in descriptors */
+#define SRNIC_DCTL_PTHRESH_MASK	GENMASK(4, 0)
+#define SRNIC_DCTL_HTHRESH_MASK	GENMASK(12, 8)
+#define SRNIC_DCTL_WTHRESH_MASK	GENMASK(20, 16)
 
 static_assert(sizeof(union srnic_tx_desc) == 16);
 static_assert(sizeof(struct srnic_tx_ctx_desc) == 16);

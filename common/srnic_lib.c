@@ -9,6 +9,7 @@
 #include <linux/export.h>
 #include <linux/module.h>
 
+#include "srnic_compat.h"
 #include "srnic_hw.h"
 #include "srnic_regs.h"
 
@@ -45,7 +46,7 @@ u32 srnic_rd32_slow(struct srnic_hw *hw, u32 reg)
 
 	return ~0U;
 }
-EXPORT_SYMBOL_GPL(srnic_rd32_slow);
+EXPORT_SYMBOL_NS_GPL(srnic_rd32_slow, SRNIC_NS);
 
 MODULE_DESCRIPTION("srnic shared library: 82576 register access and descriptor ring datapath");
 MODULE_AUTHOR("srnic developers");

@@ -38,15 +38,15 @@
 #define SRNIC_EERD		0x00014
 #define  SRNIC_EERD_START	BIT(0)
 #define  SRNIC_EERD_DONE	BIT(1)
-#define  SRNIC_EERD_ADDR_SHIFT	2
-#define  SRNIC_EERD_DATA_SHIFT	16
+#define  SRNIC_EERD_ADDR_MASK	GENMASK(15, 2)
+#define  SRNIC_EERD_DATA_MASK	GENMASK(31, 16)
 #define SRNIC_CTRL_EXT		0x00018
 #define  SRNIC_CTRL_EXT_PFRSTD	BIT(14)
 #define  SRNIC_CTRL_EXT_DRV_LOAD BIT(28)
 #define SRNIC_MDIC		0x00020
 #define  SRNIC_MDIC_DATA_MASK	GENMASK(15, 0)
-#define  SRNIC_MDIC_REG_SHIFT	16
-#define  SRNIC_MDIC_PHY_SHIFT	21
+#define  SRNIC_MDIC_REG_MASK	GENMASK(20, 16)
+#define  SRNIC_MDIC_PHY_MASK	GENMASK(25, 21)
 #define  SRNIC_MDIC_OP_WRITE	BIT(26)
 #define  SRNIC_MDIC_OP_READ	BIT(27)
 #define  SRNIC_MDIC_READY	BIT(28)
@@ -75,11 +75,13 @@
 #define SRNIC_EIAM		0x01530
 #define SRNIC_EICR		0x01580
 #define SRNIC_EITR(v)		(0x01680 + 4 * (v))
+#define  SRNIC_EITR_INTERVAL_MASK GENMASK(14, 2)
 #define  SRNIC_EITR_CNT_IGNR	BIT(31)
 #define SRNIC_IVAR0(i)		(0x01700 + 4 * (i))
 #define SRNIC_IVAR0_NUM		8	/* entry i: queues i and i + 8 */
 #define  SRNIC_IVAR_VALID	BIT(7)
 #define SRNIC_IVAR_MISC		0x01740
+#define  SRNIC_IVAR_MISC_OTHER	GENMASK(15, 8)	/* entry of the "other" causes */
 #define SRNIC_GPIE		0x01514
 #define  SRNIC_GPIE_NSICR	BIT(0)
 #define  SRNIC_GPIE_MSIX_MODE	BIT(4)
@@ -119,7 +121,6 @@ static inline u32 srnic_rar_reg(unsigned int i)
 #define SRNIC_RAH(i)		(srnic_rar_reg(i) + 4)
 #define SRNIC_RAL0		0x05400
 #define SRNIC_RAH0		0x05404
-#define  SRNIC_RAH_POOL_SHIFT	18
 #define  SRNIC_RAH_POOL_MASK	GENMASK(25, 18)
 #define  SRNIC_RAH_AV		BIT(31)
 #define SRNIC_RAR_NUM		24
@@ -142,7 +143,6 @@ static inline u32 srnic_rar_reg(unsigned int i)
 #define SRNIC_RSSRK(i)		(0x05C80 + 4 * (i))
 #define SRNIC_RSSRK_NUM		10
 #define SRNIC_VT_CTL		0x0581C
-#define  SRNIC_VT_CTL_DEF_PL_SHIFT 7
 #define  SRNIC_VT_CTL_DEF_PL_MASK GENMASK(9, 7)
 #define  SRNIC_VT_CTL_DIS_DEF_POOL BIT(29)
 #define  SRNIC_VT_CTL_REPL_EN	BIT(30)
@@ -164,7 +164,6 @@ static inline u32 srnic_rar_reg(unsigned int i)
 #define  SRNIC_IOVCTL_REUSE_VFQ	BIT(0)
 #define SRNIC_VLVF(i)		(0x05D00 + 4 * (i))
 #define  SRNIC_VLVF_VID_MASK	GENMASK(11, 0)
-#define  SRNIC_VLVF_POOL_SHIFT	12
 #define  SRNIC_VLVF_POOL_MASK	GENMASK(19, 12)
 #define  SRNIC_VLVF_LVLAN	BIT(20)
 #define  SRNIC_VLVF_EN		BIT(31)
@@ -178,28 +177,31 @@ static inline u32 srnic_rar_reg(unsigned int i)
 #define SRNIC_TCTL		0x00400
 #define  SRNIC_TCTL_EN		BIT(1)
 #define  SRNIC_TCTL_PSP		BIT(3)
-#define  SRNIC_TCTL_CT_SHIFT	4
-#define  SRNIC_TCTL_COLD_SHIFT	12
+#define  SRNIC_TCTL_CT_MASK	GENMASK(11, 4)
+#define  SRNIC_TCTL_COLD_MASK	GENMASK(21, 12)
 #define  SRNIC_TCTL_RTLC	BIT(24)
 #define SRNIC_TIPG		0x00410
+#define  SRNIC_TIPG_IPGT_MASK	GENMASK(9, 0)
+#define  SRNIC_TIPG_IPGR1_MASK	GENMASK(19, 10)
+#define  SRNIC_TIPG_IPGR_MASK	GENMASK(29, 20)
 #define SRNIC_TXPBS		0x03404
 #define SRNIC_DTXCTL		0x03590
 #define  SRNIC_DTXCTL_VLAN_ADDED BIT(3)
 #define SRNIC_DTXSWC		0x03500
 #define  SRNIC_DTXSWC_MAC_SPOOF_MASK GENMASK(7, 0)
-#define  SRNIC_DTXSWC_VLAN_SPOOF_SHIFT 8
 #define  SRNIC_DTXSWC_VLAN_SPOOF_MASK GENMASK(15, 8)
-#define  SRNIC_DTXSWC_LLE_SHIFT	16
+#define  SRNIC_DTXSWC_LLE_MASK	GENMASK(23, 16)
 #define  SRNIC_DTXSWC_VMDQ_LOOPBACK_EN BIT(31)
 #define SRNIC_WVBR		0x03554
 #define SRNIC_RTTDQSEL		0x03604
 #define SRNIC_RTTBCNRM		0x03690
 #define SRNIC_RTTBCNRC		0x036B0
 #define  SRNIC_RTTBCNRC_RS_ENA	BIT(31)
-#define  SRNIC_RTTBCNRC_RF_INT_SHIFT 14
 #define  SRNIC_RTTBCNRC_RF_INT_MASK GENMASK(27, 14)
 #define  SRNIC_RTTBCNRC_RF_DEC_MASK GENMASK(13, 0)
 #define SRNIC_VMVIR(p)		(0x03700 + 4 * (p))
+#define  SRNIC_VMVIR_VID_MASK	GENMASK(11, 0)
+#define  SRNIC_VMVIR_PRIO_MASK	GENMASK(15, 13)
 #define  SRNIC_VMVIR_VLANA_DEFAULT BIT(30)
 #define  SRNIC_VMVIR_VLANA_NEVER BIT(31)
 
@@ -223,8 +225,8 @@ static inline u32 srnic_rar_reg(unsigned int i)
 #define SRNIC_Q_DCTL		0x28
 #define SRNIC_Q_TDWBAL		0x38	/* tx only */
 #define SRNIC_Q_TDWBAH		0x3C	/* tx only */
-#define  SRNIC_SRRCTL_BSIZEPKT_SHIFT 0	/* 1 KiB units */
-#define  SRNIC_SRRCTL_BSIZEHDR_SHIFT 8	/* 64 B units */
+#define  SRNIC_SRRCTL_BSIZEPKT_MASK GENMASK(6, 0)	/* 1 KiB units */
+#define  SRNIC_SRRCTL_BSIZEHDR_MASK GENMASK(11, 8)	/* 64 B units */
 #define  SRNIC_SRRCTL_DESCTYPE_ADV_ONEBUF BIT(25)
 #define  SRNIC_SRRCTL_DROP_EN	BIT(31)
 #define  SRNIC_DCTL_ENABLE	BIT(25)
@@ -337,6 +339,9 @@ static inline u32 srnic_rar_reg(unsigned int i)
 #define SRNIC_NVM_PBA_0		0x08
 #define SRNIC_NVM_PBA_1		0x09
 #define SRNIC_NVM_VERSION	0x05
+#define  SRNIC_NVM_VER_MAJOR	GENMASK(15, 12)
+#define  SRNIC_NVM_VER_MINOR	GENMASK(11, 4)
+#define  SRNIC_NVM_VER_BUILD	GENMASK(3, 0)
 #define SRNIC_NVM_CHECKSUM_REG	0x3F
 #define SRNIC_NVM_SUM		0xBABA
 

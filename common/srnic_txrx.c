@@ -12,6 +12,7 @@
  * stopped state; the barriers that order them are explained where used.
  */
 
+#include <linux/bitfield.h>
 #include <linux/dma-mapping.h>
 #include <linux/etherdevice.h>
 #include <linux/export.h>
@@ -33,6 +34,7 @@
 #include <net/page_pool/helpers.h>
 #endif
 
+#include "srnic_compat.h"
 #include "srnic_desc.h"
 #include "srnic_regs.h"
 #include "srnic_txrx.h"
@@ -46,7 +48,11 @@
 
 /* DTALEN is 16 bits; larger pieces are split over several descriptors */
 #define SRNIC_TXD_MAX_DATA	SZ_32K
-/* QEMU's model silently drops a packet that spans more than 64 buffers */
+/*
+ * Data descriptors per packet before the skb is linearized. The emulated
+ * 82576 silently drops a packet of more than 64 buffers; silicon is not
+ * hurt: MAX_SKB_FRAGS + 1 pieces of a 64 KiB packet never need that many.
+ */
 #define SRNIC_TX_MAX_DATA_DESC	64
 /* completions handled per poll before yielding to the receive side */
 #define SRNIC_TX_CLEAN_WORK	256
@@ -55,13 +61,13 @@
 #define SRNIC_DCTL_POLL_US	10
 #define SRNIC_DCTL_TIMEOUT_US	10000
 
-#define SRNIC_RXDCTL_VAL	(16 << SRNIC_DCTL_PTHRESH_SHIFT | \
-				 8 << SRNIC_DCTL_HTHRESH_SHIFT | \
-				 1 << SRNIC_DCTL_WTHRESH_SHIFT)
+#define SRNIC_RXDCTL_VAL	(FIELD_PREP(SRNIC_DCTL_PTHRESH_MASK, 16) | \
+				 FIELD_PREP(SRNIC_DCTL_HTHRESH_MASK, 8) | \
+				 FIELD_PREP(SRNIC_DCTL_WTHRESH_MASK, 1))
 /* WTHRESH 1: write DD back at once, completions are not held back */
-#define SRNIC_TXDCTL_VAL	(8 << SRNIC_DCTL_PTHRESH_SHIFT | \
-				 1 << SRNIC_DCTL_HTHRESH_SHIFT | \
-				 1 << SRNIC_DCTL_WTHRESH_SHIFT)
+#define SRNIC_TXDCTL_VAL	(FIELD_PREP(SRNIC_DCTL_PTHRESH_MASK, 8) | \
+				 FIELD_PREP(SRNIC_DCTL_HTHRESH_MASK, 1) | \
+				 FIELD_PREP(SRNIC_DCTL_WTHRESH_MASK, 1))
 
 static_assert(sizeof(union srnic_tx_desc) == sizeof(union srnic_rx_desc));
 static_assert(SRNIC_RX_BUF_LEN % SZ_1K == 0);
@@ -211,7 +217,7 @@ int srnic_setup_tx_ring(struct srnic_ring *ring)
 	ring->next_to_clean = 0;
 	return 0;
 }
-EXPORT_SYMBOL_GPL(srnic_setup_tx_ring);
+EXPORT_SYMBOL_NS_GPL(srnic_setup_tx_ring, SRNIC_NS);
 
 /**
  * srnic_free_tx_ring() - release a transmit ring and anything still queued
@@ -226,7 +232,7 @@ void srnic_free_tx_ring(struct srnic_ring *ring)
 	kvfree(ring->tx_buf);
 	ring->tx_buf = NULL;
 }
-EXPORT_SYMBOL_GPL(srnic_free_tx_ring);
+EXPORT_SYMBOL_NS_GPL(srnic_free_tx_ring, SRNIC_NS);
 
 /**
  * srnic_setup_rx_ring() - allocate a receive ring and its page_pool
@@ -299,7 +305,7 @@ err_free_buf:
 	ring->rx_buf = NULL;
 	return err;
 }
-EXPORT_SYMBOL_GPL(srnic_setup_rx_ring);
+EXPORT_SYMBOL_NS_GPL(srnic_setup_rx_ring, SRNIC_NS);
 
 /**
  * srnic_free_rx_ring() - release a receive ring, its buffers and page_pool
@@ -319,7 +325,7 @@ void srnic_free_rx_ring(struct srnic_ring *ring)
 	kvfree(ring->rx_buf);
 	ring->rx_buf = NULL;
 }
-EXPORT_SYMBOL_GPL(srnic_free_rx_ring);
+EXPORT_SYMBOL_NS_GPL(srnic_free_rx_ring, SRNIC_NS);
 
 /* hardware queue programming */
 
@@ -339,7 +345,7 @@ void srnic_disable_tx_ring(struct srnic_ring *ring)
 		netdev_warn(ring->netdev, "tx queue %u did not stop\n",
 			    ring->reg_idx);
 }
-EXPORT_SYMBOL_GPL(srnic_disable_tx_ring);
+EXPORT_SYMBOL_NS_GPL(srnic_disable_tx_ring, SRNIC_NS);
 
 /**
  * srnic_disable_rx_ring() - stop the device writing to a receive queue
@@ -357,7 +363,7 @@ void srnic_disable_rx_ring(struct srnic_ring *ring)
 		netdev_warn(ring->netdev, "rx queue %u did not stop\n",
 			    ring->reg_idx);
 }
-EXPORT_SYMBOL_GPL(srnic_disable_rx_ring);
+EXPORT_SYMBOL_NS_GPL(srnic_disable_rx_ring, SRNIC_NS);
 
 /**
  * srnic_configure_tx_ring() - program and enable a transmit queue
@@ -388,7 +394,7 @@ void srnic_configure_tx_ring(struct srnic_ring *ring)
 		netdev_warn(ring->netdev, "tx queue %u did not start\n",
 			    ring->reg_idx);
 }
-EXPORT_SYMBOL_GPL(srnic_configure_tx_ring);
+EXPORT_SYMBOL_NS_GPL(srnic_configure_tx_ring, SRNIC_NS);
 
 /* Post up to @n fresh buffers at next_to_use and tell the device. */
 static void srnic_rx_refill(struct srnic_ring *ring, u16 n)
@@ -450,7 +456,7 @@ void srnic_configure_rx_ring(struct srnic_ring *ring)
 	srnic_disable_rx_ring(ring);
 	srnic_program_base(ring);
 
-	srrctl = (SRNIC_RX_BUF_LEN / SZ_1K) << SRNIC_SRRCTL_BSIZEPKT_SHIFT;
+	srrctl = FIELD_PREP(SRNIC_SRRCTL_BSIZEPKT_MASK, SRNIC_RX_BUF_LEN / SZ_1K);
 	srrctl |= SRNIC_SRRCTL_DESCTYPE_ADV_ONEBUF;
 	if (ring->drop_en)
 		srrctl |= SRNIC_SRRCTL_DROP_EN;
@@ -468,7 +474,7 @@ void srnic_configure_rx_ring(struct srnic_ring *ring)
 
 	srnic_rx_refill(ring, srnic_desc_unused(ring));
 }
-EXPORT_SYMBOL_GPL(srnic_configure_rx_ring);
+EXPORT_SYMBOL_NS_GPL(srnic_configure_rx_ring, SRNIC_NS);
 
 static void srnic_tx_unmap(struct srnic_ring *ring, struct srnic_tx_buffer *buf)
 {
@@ -513,7 +519,7 @@ void srnic_clean_tx_ring(struct srnic_ring *ring)
 	if (ring->netdev)
 		netdev_tx_reset_queue(srnic_txq(ring));
 }
-EXPORT_SYMBOL_GPL(srnic_clean_tx_ring);
+EXPORT_SYMBOL_NS_GPL(srnic_clean_tx_ring, SRNIC_NS);
 
 /**
  * srnic_clean_rx_ring() - return every receive buffer to the page_pool
@@ -549,7 +555,7 @@ void srnic_clean_rx_ring(struct srnic_ring *ring)
 	ring->next_to_clean = 0;
 	ring->next_to_alloc = 0;
 }
-EXPORT_SYMBOL_GPL(srnic_clean_rx_ring);
+EXPORT_SYMBOL_NS_GPL(srnic_clean_rx_ring, SRNIC_NS);
 
 /* transmit */
 
@@ -642,7 +648,8 @@ static int srnic_tx_l4_ctx(struct sk_buff *skb, struct srnic_tx_offload *off)
 	if (maclen > SRNIC_TXC_MACLEN_MAX || iplen > SRNIC_TXC_IPLEN_MASK)
 		goto sw_csum;
 
-	off->vlan_macip_lens |= maclen << SRNIC_TXC_MACLEN_SHIFT | iplen;
+	off->vlan_macip_lens |= FIELD_PREP(SRNIC_TXC_MACLEN_MASK, maclen) |
+				iplen;
 	if (ipv4)
 		off->tucmd |= SRNIC_TXC_TUCMD_IPV4;
 
@@ -719,8 +726,8 @@ static int srnic_tx_tso(struct sk_buff *skb, struct srnic_tx_buffer *first,
 
 	off->olinfo |= SRNIC_TXD_POPTS_TXSM;
 	off->cmd |= SRNIC_TXD_CMD_TSE;
-	off->mss_l4len = (u32)shinfo->gso_size << SRNIC_TXC_MSS_SHIFT |
-			 l4len << SRNIC_TXC_L4LEN_SHIFT;
+	off->mss_l4len = FIELD_PREP(SRNIC_TXC_MSS_MASK, shinfo->gso_size) |
+			 FIELD_PREP(SRNIC_TXC_L4LEN_MASK, l4len);
 
 	first->gso_segs = shinfo->gso_segs;
 	/* what the wire sees: headers repeat in every segment */
@@ -741,7 +748,7 @@ static int srnic_tx_prepare(struct sk_buff *skb,
 
 	if (skb_vlan_tag_present(skb)) {
 		off->vlan_macip_lens |=
-			(u32)skb_vlan_tag_get(skb) << SRNIC_TXC_VLAN_SHIFT;
+			FIELD_PREP(SRNIC_TXC_VLAN_MASK, skb_vlan_tag_get(skb));
 		off->cmd |= SRNIC_TXD_CMD_VLE;
 		off->ctx = true;
 		st->vlan_insert++;
@@ -767,7 +774,7 @@ static int srnic_tx_prepare(struct sk_buff *skb,
 	}
 
 	/* PAYLEN: the whole frame, or what follows the headers with TSO */
-	off->olinfo |= (skb->len - hdr_len) << SRNIC_TXD_PAYLEN_SHIFT;
+	off->olinfo |= FIELD_PREP(SRNIC_TXD_PAYLEN_MASK, skb->len - hdr_len);
 	return 0;
 }
 
@@ -975,7 +982,7 @@ out_stats_busy:
 	u64_stats_update_end(&ring->xmit_syncp);
 	return NETDEV_TX_BUSY;
 }
-EXPORT_SYMBOL_GPL(srnic_xmit_ring);
+EXPORT_SYMBOL_NS_GPL(srnic_xmit_ring, SRNIC_NS);
 
 /* Reap completed packets. Returns true if the ring was fully cleaned. */
 static bool srnic_clean_tx_irq(struct srnic_ring *ring, int napi_budget)
@@ -1284,7 +1291,7 @@ int srnic_napi_poll(struct napi_struct *napi, int budget)
 		qv->irq_enable(qv);
 	return done;
 }
-EXPORT_SYMBOL_GPL(srnic_napi_poll);
+EXPORT_SYMBOL_NS_GPL(srnic_napi_poll, SRNIC_NS);
 
 /* statistics */
 
@@ -1319,7 +1326,7 @@ void srnic_ring_stats_add(struct srnic_ring *ring, bool tx,
 		stats->rx_errors += xs.frame_err;
 	}
 }
-EXPORT_SYMBOL_GPL(srnic_ring_stats_add);
+EXPORT_SYMBOL_NS_GPL(srnic_ring_stats_add, SRNIC_NS);
 
 /**
  * srnic_ring_tx_stats_read() - snapshot a transmit ring's counters
@@ -1346,7 +1353,7 @@ void srnic_ring_tx_stats_read(struct srnic_ring *ring,
 	} while (u64_stats_fetch_retry(&ring->xmit_syncp, start));
 	tx_stats->restart_queue = restart;
 }
-EXPORT_SYMBOL_GPL(srnic_ring_tx_stats_read);
+EXPORT_SYMBOL_NS_GPL(srnic_ring_tx_stats_read, SRNIC_NS);
 
 /**
  * srnic_ring_rx_stats_read() - snapshot a receive ring's counters
@@ -1366,4 +1373,4 @@ void srnic_ring_rx_stats_read(struct srnic_ring *ring,
 		*rx_stats = ring->rx_stats;
 	} while (u64_stats_fetch_retry(&ring->syncp, start));
 }
-EXPORT_SYMBOL_GPL(srnic_ring_rx_stats_read);
+EXPORT_SYMBOL_NS_GPL(srnic_ring_rx_stats_read, SRNIC_NS);

@@ -15,6 +15,7 @@
 #include <linux/export.h>
 #include <linux/string.h>
 
+#include "srnic_compat.h"
 #include "srnic_regs.h"
 #include "srnic_mbx.h"
 
@@ -66,7 +67,7 @@ int srnic_mbx_pf_lock_tries(struct srnic_hw *hw, unsigned int vf,
 	}
 	return -EBUSY;
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_pf_lock_tries);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_pf_lock_tries, SRNIC_NS);
 
 /**
  * srnic_mbx_pf_lock - take the PF's ownership of VF @vf's mailbox buffer
@@ -83,7 +84,7 @@ int srnic_mbx_pf_lock(struct srnic_hw *hw, unsigned int vf)
 {
 	return srnic_mbx_pf_lock_tries(hw, vf, SRNIC_MBX_PF_LOCK_TRIES, NULL);
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_pf_lock);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_pf_lock, SRNIC_NS);
 
 /**
  * srnic_mbx_pf_unlock - release PFU without posting anything
@@ -96,7 +97,7 @@ void srnic_mbx_pf_unlock(struct srnic_hw *hw, unsigned int vf)
 {
 	srnic_wr32(hw, SRNIC_PFMAILBOX(vf), 0);
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_pf_unlock);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_pf_unlock, SRNIC_NS);
 
 /**
  * srnic_mbx_pf_force_vf_unlock - take VFU away from a stuck VF (RVFU)
@@ -111,7 +112,7 @@ void srnic_mbx_pf_force_vf_unlock(struct srnic_hw *hw, unsigned int vf)
 {
 	srnic_wr32(hw, SRNIC_PFMAILBOX(vf), SRNIC_PFMB_RVFU);
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_pf_force_vf_unlock);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_pf_force_vf_unlock, SRNIC_NS);
 
 /**
  * srnic_mbx_pf_read - copy a VF's message out of VMBMEM
@@ -131,7 +132,7 @@ void srnic_mbx_pf_read(struct srnic_hw *hw, unsigned int vf, u32 *msg,
 	for (i = 0; i < words; i++)
 		msg[i] = srnic_rd32(hw, SRNIC_VMBMEM(vf) + 4 * i);
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_pf_read);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_pf_read, SRNIC_NS);
 
 /**
  * srnic_mbx_pf_ack_hold - acknowledge the VF's message and keep PFU
@@ -146,7 +147,7 @@ void srnic_mbx_pf_ack_hold(struct srnic_hw *hw, unsigned int vf)
 {
 	srnic_wr32(hw, SRNIC_PFMAILBOX(vf), SRNIC_PFMB_ACK | SRNIC_PFMB_PFU);
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_pf_ack_hold);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_pf_ack_hold, SRNIC_NS);
 
 /**
  * srnic_mbx_pf_post - write a message for the VF and signal it (STS)
@@ -167,7 +168,7 @@ void srnic_mbx_pf_post(struct srnic_hw *hw, unsigned int vf, const u32 *msg,
 		srnic_wr32(hw, SRNIC_VMBMEM(vf) + 4 * i, msg[i]);
 	srnic_wr32(hw, SRNIC_PFMAILBOX(vf), SRNIC_PFMB_STS);
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_pf_post);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_pf_post, SRNIC_NS);
 
 /**
  * srnic_mbx_pf_send - send an unsolicited message (e.g. a ping) to a VF
@@ -209,7 +210,7 @@ int srnic_mbx_pf_send(struct srnic_hw *hw, unsigned int vf, const u32 *msg,
 	srnic_mbx_pf_post(hw, vf, msg, words);
 	return 0;
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_pf_send);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_pf_send, SRNIC_NS);
 
 /**
  * srnic_mbx_pf_events - read the mailbox event register (MBVFICR)
@@ -225,7 +226,7 @@ u32 srnic_mbx_pf_events(struct srnic_hw *hw)
 
 	return v == ~0U ? 0 : v;
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_pf_events);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_pf_events, SRNIC_NS);
 
 /**
  * srnic_mbx_pf_clear_events - acknowledge MBVFICR bits (write 1 to clear)
@@ -238,7 +239,7 @@ void srnic_mbx_pf_clear_events(struct srnic_hw *hw, u32 bits)
 {
 	srnic_wr32(hw, SRNIC_MBVFICR, bits);
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_pf_clear_events);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_pf_clear_events, SRNIC_NS);
 
 static bool srnic_mbx_pf_test_and_clear(struct srnic_hw *hw, u32 reg, u32 bit)
 {
@@ -265,7 +266,7 @@ bool srnic_mbx_pf_test_and_clear_req(struct srnic_hw *hw, unsigned int vf)
 	return srnic_mbx_pf_test_and_clear(hw, SRNIC_MBVFICR,
 					   SRNIC_MBVFICR_VFREQ(vf));
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_pf_test_and_clear_req);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_pf_test_and_clear_req, SRNIC_NS);
 
 /**
  * srnic_mbx_pf_test_and_clear_ack - did VF @vf ack a PF message?
@@ -281,7 +282,7 @@ bool srnic_mbx_pf_test_and_clear_ack(struct srnic_hw *hw, unsigned int vf)
 	return srnic_mbx_pf_test_and_clear(hw, SRNIC_MBVFICR,
 					   SRNIC_MBVFICR_VFACK(vf));
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_pf_test_and_clear_ack);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_pf_test_and_clear_ack, SRNIC_NS);
 
 /**
  * srnic_mbx_pf_test_and_clear_vflr - did VF @vf reset (FLR or VTCTRL.RST)?
@@ -296,7 +297,7 @@ bool srnic_mbx_pf_test_and_clear_vflr(struct srnic_hw *hw, unsigned int vf)
 {
 	return srnic_mbx_pf_test_and_clear(hw, SRNIC_VFLRE, BIT(vf));
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_pf_test_and_clear_vflr);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_pf_test_and_clear_vflr, SRNIC_NS);
 
 /* VF side ---------------------------------------------------------------- */
 
@@ -318,7 +319,7 @@ void srnic_mbx_vf_init(struct srnic_mbx_vf *mbx, struct srnic_hw *hw,
 	mbx->can_sleep = can_sleep;
 	mbx->api = SRNIC_MBX_API_1_0;
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_vf_init);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_vf_init, SRNIC_NS);
 
 /**
  * srnic_mbx_vf_rearm - allow posted operations again
@@ -331,7 +332,7 @@ void srnic_mbx_vf_rearm(struct srnic_mbx_vf *mbx)
 {
 	mbx->timeout_armed = true;
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_vf_rearm);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_vf_rearm, SRNIC_NS);
 
 /**
  * srnic_mbx_vf_read_ctrl - read VFMailbox through the read-to-clear shadow
@@ -351,7 +352,7 @@ u32 srnic_mbx_vf_read_ctrl(struct srnic_mbx_vf *mbx)
 	mbx->shadow |= v & SRNIC_VFMB_R2C_BITS;
 	return v | mbx->shadow;
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_vf_read_ctrl);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_vf_read_ctrl, SRNIC_NS);
 
 /**
  * srnic_mbx_vf_test_and_clear - test a read-to-clear bit and consume it
@@ -371,7 +372,7 @@ bool srnic_mbx_vf_test_and_clear(struct srnic_mbx_vf *mbx, u32 bit)
 	mbx->shadow &= ~bit;
 	return true;
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_vf_test_and_clear);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_vf_test_and_clear, SRNIC_NS);
 
 /**
  * srnic_mbx_vf_reset_pending - is the PF resetting, or has it reset?
@@ -388,7 +389,7 @@ bool srnic_mbx_vf_reset_pending(struct srnic_mbx_vf *mbx)
 
 	return !!(v & (SRNIC_VFMB_RSTI | SRNIC_VFMB_RSTD));
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_vf_reset_pending);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_vf_reset_pending, SRNIC_NS);
 
 /**
  * srnic_mbx_vf_check_rstd - consume a "PF reset done" event
@@ -402,7 +403,7 @@ bool srnic_mbx_vf_check_rstd(struct srnic_mbx_vf *mbx)
 {
 	return srnic_mbx_vf_test_and_clear(mbx, SRNIC_VFMB_RSTD);
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_vf_check_rstd);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_vf_check_rstd, SRNIC_NS);
 
 static void srnic_mbx_vf_delay(struct srnic_mbx_vf *mbx, unsigned int us)
 {
@@ -438,7 +439,7 @@ int srnic_mbx_vf_lock(struct srnic_mbx_vf *mbx)
 	}
 	return -EBUSY;
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_vf_lock);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_vf_lock, SRNIC_NS);
 
 /**
  * srnic_mbx_vf_write - write a message for the PF and raise REQ
@@ -471,7 +472,7 @@ int srnic_mbx_vf_write(struct srnic_mbx_vf *mbx, const u32 *msg,
 	srnic_wr32(mbx->hw, SRNIC_VF_MAILBOX, SRNIC_VFMB_REQ);
 	return 0;
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_vf_write);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_vf_write, SRNIC_NS);
 
 /**
  * srnic_mbx_vf_read - read the PF's message and acknowledge it
@@ -498,7 +499,7 @@ int srnic_mbx_vf_read(struct srnic_mbx_vf *mbx, u32 *msg, unsigned int words)
 	mbx->shadow &= ~SRNIC_VFMB_PFSTS;
 	return 0;
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_vf_read);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_vf_read, SRNIC_NS);
 
 /*
  * One VFMailbox read per round: RSTI is taken from the same read that fed
@@ -548,7 +549,7 @@ int srnic_mbx_vf_poll_ack(struct srnic_mbx_vf *mbx)
 {
 	return srnic_mbx_vf_poll(mbx, SRNIC_VFMB_PFACK);
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_vf_poll_ack);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_vf_poll_ack, SRNIC_NS);
 
 /**
  * srnic_mbx_vf_poll_msg - wait for the PF to post a message
@@ -563,7 +564,7 @@ int srnic_mbx_vf_poll_msg(struct srnic_mbx_vf *mbx)
 {
 	return srnic_mbx_vf_poll(mbx, SRNIC_VFMB_PFSTS);
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_vf_poll_msg);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_vf_poll_msg, SRNIC_NS);
 
 /**
  * srnic_mbx_vf_post - write a message and wait for the PF's ack
@@ -588,7 +589,7 @@ int srnic_mbx_vf_post(struct srnic_mbx_vf *mbx, const u32 *msg,
 		return err;
 	return srnic_mbx_vf_poll_ack(mbx);
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_vf_post);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_vf_post, SRNIC_NS);
 
 /**
  * srnic_mbx_vf_read_posted - wait for the PF's message and read it
@@ -610,7 +611,7 @@ int srnic_mbx_vf_read_posted(struct srnic_mbx_vf *mbx, u32 *msg,
 		return err;
 	return srnic_mbx_vf_read(mbx, msg, words);
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_vf_read_posted);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_vf_read_posted, SRNIC_NS);
 
 /* VF client -------------------------------------------------------------- */
 
@@ -741,7 +742,7 @@ int srnic_mbx_vf_xact(struct srnic_mbx_vf *mbx, const u32 *msg,
 	}
 	return err;
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_vf_xact);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_vf_xact, SRNIC_NS);
 
 /**
  * srnic_mbx_vf_request - a request as the guest sees it
@@ -821,7 +822,7 @@ int srnic_mbx_vf_request(struct srnic_mbx_vf *mbx, const u32 *msg,
 		return srnic_mbx_reason_to_errno(r.reason, dflt);
 	return dflt;
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_vf_request);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_vf_request, SRNIC_NS);
 
 /*
  * Agree on an API version. @ctrl gets the PF_CONTROL_MSG word an API 1.1
@@ -953,7 +954,7 @@ fail:
 	memset(mac, 0, ETH_ALEN);
 	return err;
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_vf_handshake);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_vf_handshake, SRNIC_NS);
 
 /**
  * srnic_mbx_vf_first_handshake - the handshake at probe time
@@ -987,7 +988,7 @@ int srnic_mbx_vf_first_handshake(struct srnic_mbx_vf *mbx, u8 *mac)
 			mdelay(SRNIC_MBX_VF_FIRST_DELAY_US / 1000);
 	}
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_vf_first_handshake);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_vf_first_handshake, SRNIC_NS);
 
 /**
  * srnic_mbx_vf_service - look for PF messages and PF resets
@@ -1016,7 +1017,7 @@ bool srnic_mbx_vf_service(struct srnic_mbx_vf *mbx)
 	srnic_mbx_vf_drain(mbx);
 	return mbx->need_reset || !mbx->ready;
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_vf_service);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_vf_service, SRNIC_NS);
 
 /**
  * srnic_mbx_vf_link_ok - should the VF's carrier be on?
@@ -1041,7 +1042,7 @@ bool srnic_mbx_vf_link_ok(struct srnic_mbx_vf *mbx)
 		return mbx->cts && mbx->pf_link;
 	return mbx->cts && (status & SRNIC_STATUS_LU);
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_vf_link_ok);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_vf_link_ok, SRNIC_NS);
 
 /**
  * srnic_mbx_vf_rate_limited - should the VF transmit on one queue only?
@@ -1058,4 +1059,4 @@ bool srnic_mbx_vf_rate_limited(const struct srnic_mbx_vf *mbx)
 {
 	return mbx->api >= SRNIC_MBX_API_1_1 && mbx->rate_limited;
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_vf_rate_limited);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_vf_rate_limited, SRNIC_NS);

@@ -10,6 +10,7 @@
 #include <linux/errno.h>
 #include <linux/export.h>
 
+#include "srnic_compat.h"
 #include "srnic_mbx_proto.h"
 
 #define SRNIC_MBX_LEN_OF(type)	(sizeof(type) / sizeof(u32))
@@ -111,10 +112,10 @@ const struct srnic_mbx_msg_type srnic_mbx_msg_types[] = {
 		.shape = SRNIC_MBX_SHAPE_NONE, .min_api = SRNIC_MBX_API_1_0,
 	},
 };
-EXPORT_SYMBOL_GPL(srnic_mbx_msg_types);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_msg_types, SRNIC_NS);
 
 const unsigned int srnic_mbx_nr_msg_types = ARRAY_SIZE(srnic_mbx_msg_types);
-EXPORT_SYMBOL_GPL(srnic_mbx_nr_msg_types);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_nr_msg_types, SRNIC_NS);
 
 /* The lengths are the layouts' sizes: a struct and its row cannot drift */
 static_assert(SRNIC_MBX_LEN_OF(struct srnic_mbx_hdr) == SRNIC_MBX_VF_RESET_LEN);
@@ -140,10 +141,10 @@ const struct srnic_mbx_reason_type srnic_mbx_reasons[] = {
 	{ SRNIC_MBX_R_AGAIN, -EAGAIN, "R_AGAIN", "not clear to send, retry" },
 	{ SRNIC_MBX_R_NOTSUPP, -EOPNOTSUPP, "R_NOTSUPP", "unknown message" },
 };
-EXPORT_SYMBOL_GPL(srnic_mbx_reasons);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_reasons, SRNIC_NS);
 
 const unsigned int srnic_mbx_nr_reasons = ARRAY_SIZE(srnic_mbx_reasons);
-EXPORT_SYMBOL_GPL(srnic_mbx_nr_reasons);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_nr_reasons, SRNIC_NS);
 
 static_assert(ARRAY_SIZE(srnic_mbx_reasons) == SRNIC_MBX_R_NR);
 
@@ -162,7 +163,7 @@ u32 srnic_mbx_reason_from_errno(int err)
 			return srnic_mbx_reasons[i].code;
 	return SRNIC_MBX_R_INVAL;
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_reason_from_errno);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_reason_from_errno, SRNIC_NS);
 
 /**
  * srnic_mbx_reason_to_errno - errno for a reason code from an API 1.1 NACK
@@ -178,7 +179,7 @@ int srnic_mbx_reason_to_errno(u32 reason, int dflt)
 		return dflt;
 	return srnic_mbx_reasons[reason].err;
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_reason_to_errno);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_reason_to_errno, SRNIC_NS);
 
 /**
  * srnic_mbx_msg_type - the schema row of a message ID
@@ -195,7 +196,7 @@ const struct srnic_mbx_msg_type *srnic_mbx_msg_type(u16 id)
 			return &srnic_mbx_msg_types[i];
 	return NULL;
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_msg_type);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_msg_type, SRNIC_NS);
 
 /**
  * srnic_mbx_msg_name - name of a message, for log lines
@@ -215,7 +216,7 @@ const char *srnic_mbx_msg_name(u32 w0)
 		return t->sub_name(srnic_mbx_msginfo(w0));
 	return t->name;
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_msg_name);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_msg_name, SRNIC_NS);
 
 /**
  * srnic_mbx_reply_words - length of the reply to a message
@@ -246,7 +247,7 @@ unsigned int srnic_mbx_reply_words(const struct srnic_mbx_msg_type *t,
 		return 0;
 	}
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_reply_words);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_reply_words, SRNIC_NS);
 
 /**
  * srnic_mbx_validate_vf_msg - is this a well-formed VF request?
@@ -277,7 +278,7 @@ int srnic_mbx_validate_vf_msg(u16 api, const union srnic_mbx_msg *msg,
 		return -EINVAL;
 	return t->check ? t->check(msg) : 0;
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_validate_vf_msg);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_validate_vf_msg, SRNIC_NS);
 
 /**
  * srnic_mbx_validate_pf_reply - read a PF reply to a VF request
@@ -319,4 +320,4 @@ int srnic_mbx_validate_pf_reply(u16 api, const union srnic_mbx_msg *req,
 	}
 	return 0;
 }
-EXPORT_SYMBOL_GPL(srnic_mbx_validate_pf_reply);
+EXPORT_SYMBOL_NS_GPL(srnic_mbx_validate_pf_reply, SRNIC_NS);

@@ -1,10 +1,33 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * srnic_pf: private state of the 82576 physical function driver.
+ *
+ * Contexts and locks:
+ *   rtnl        - netdev configuration, ndo_set_vf_*, VF count changes
+ *                 (srnic_pf_set_num_vfs()), srnic_pf_mac_setup() and the
+ *                 MAC reset (srnic_pf_reset_locked()).
+ *   sw_lock     - spinlock: the switch model, the policy, every VF mailbox
+ *                 access, the mailbox deferral and health report state.
+ *                 The misc interrupt serves the mailbox in hard irq context
+ *                 (request_irq(), no thread) under plain spin_lock();
+ *                 process context takes it with spin_lock_irq(), the
+ *                 netdev watchdog timer (ndo_tx_timeout) with irqsave.
+ *                 Taken after rtnl and after the netdev address lock
+ *                 (ndo_set_rx_mode); nothing under it sleeps.
+ *   stats_lock  - spinlock, irqsave: the MAC and per-VF hardware counters
+ *                 and vf_stats. Never nested with sw_lock.
+ *
+ * Work items (system_wq, process context): the watchdog (link, counters,
+ * spoof events, and a mailbox scan in case an interrupt was lost), the
+ * reset task (takes rtnl), mbx_defer (serves VFs whose flood penalty is
+ * over) and health_work (devlink health reports, which may sleep).
+ * SRNIC_PF_RESETTING keeps the interrupt handlers, the watchdog and the
+ * counter readers off the registers while the MAC resets.
  */
 #ifndef _SRNIC_PF_H_
 #define _SRNIC_PF_H_
 
+#include <linux/bitfield.h>
 #include <linux/pci.h>
 #include <linux/netdevice.h>
 #include <linux/etherdevice.h>

@@ -31,8 +31,10 @@ static int srnic_pf_devlink_info_get(struct devlink *devlink,
 					     pf->pba);
 	if (err)
 		return err;
-	snprintf(buf, sizeof(buf), "%u.%u.%u", pf->nvm_version >> 12,
-		 (pf->nvm_version >> 4) & 0xFF, pf->nvm_version & 0xF);
+	snprintf(buf, sizeof(buf), "%lu.%lu.%lu",
+		 FIELD_GET(SRNIC_NVM_VER_MAJOR, pf->nvm_version),
+		 FIELD_GET(SRNIC_NVM_VER_MINOR, pf->nvm_version),
+		 FIELD_GET(SRNIC_NVM_VER_BUILD, pf->nvm_version));
 	return devlink_info_version_running_put(req,
 						DEVLINK_INFO_VERSION_GENERIC_FW,
 						buf);

@@ -79,9 +79,10 @@ static void srnic_pf_get_drvinfo(struct net_device *netdev,
 
 	strscpy(info->driver, SRNIC_PF_DRV_NAME, sizeof(info->driver));
 	strscpy(info->bus_info, pci_name(pf->pdev), sizeof(info->bus_info));
-	snprintf(info->fw_version, sizeof(info->fw_version), "%u.%u.%u",
-		 pf->nvm_version >> 12, (pf->nvm_version >> 4) & 0xFF,
-		 pf->nvm_version & 0xF);
+	snprintf(info->fw_version, sizeof(info->fw_version), "%lu.%lu.%lu",
+		 FIELD_GET(SRNIC_NVM_VER_MAJOR, pf->nvm_version),
+		 FIELD_GET(SRNIC_NVM_VER_MINOR, pf->nvm_version),
+		 FIELD_GET(SRNIC_NVM_VER_BUILD, pf->nvm_version));
 }
 
 static u32 srnic_pf_get_msglevel(struct net_device *netdev)

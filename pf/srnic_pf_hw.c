@@ -105,7 +105,7 @@ int srnic_pf_nvm_read(struct srnic_pf *pf, u16 word, u16 *data)
 	u32 eerd;
 	int err;
 
-	pf_wr(pf, SRNIC_EERD, ((u32)word << SRNIC_EERD_ADDR_SHIFT) |
+	pf_wr(pf, SRNIC_EERD, FIELD_PREP(SRNIC_EERD_ADDR_MASK, word) |
 	      SRNIC_EERD_START);
 	err = read_poll_timeout(pf_rd, eerd,
 				(eerd & SRNIC_EERD_DONE) || eerd == ~0U,
@@ -113,7 +113,7 @@ int srnic_pf_nvm_read(struct srnic_pf *pf, u16 word, u16 *data)
 				pf, SRNIC_EERD);
 	if (err || eerd == ~0U)
 		return -ETIMEDOUT;
-	*data = eerd >> SRNIC_EERD_DATA_SHIFT;
+	*data = FIELD_GET(SRNIC_EERD_DATA_MASK, eerd);
 	return 0;
 }
 
@@ -205,8 +205,8 @@ static int srnic_pf_mdic(struct srnic_pf *pf, u32 cmd, u16 *val)
  */
 int srnic_pf_phy_read(struct srnic_pf *pf, u32 reg, u16 *val)
 {
-	return srnic_pf_mdic(pf, (reg << SRNIC_MDIC_REG_SHIFT) |
-			     (SRNIC_PHY_ADDR << SRNIC_MDIC_PHY_SHIFT) |
+	return srnic_pf_mdic(pf, FIELD_PREP(SRNIC_MDIC_REG_MASK, reg) |
+			     FIELD_PREP(SRNIC_MDIC_PHY_MASK, SRNIC_PHY_ADDR) |
 			     SRNIC_MDIC_OP_READ, val);
 }
 
@@ -220,8 +220,8 @@ int srnic_pf_phy_read(struct srnic_pf *pf, u32 reg, u16 *val)
  */
 int srnic_pf_phy_write(struct srnic_pf *pf, u32 reg, u16 val)
 {
-	return srnic_pf_mdic(pf, val | (reg << SRNIC_MDIC_REG_SHIFT) |
-			     (SRNIC_PHY_ADDR << SRNIC_MDIC_PHY_SHIFT) |
+	return srnic_pf_mdic(pf, val | FIELD_PREP(SRNIC_MDIC_REG_MASK, reg) |
+			     FIELD_PREP(SRNIC_MDIC_PHY_MASK, SRNIC_PHY_ADDR) |
 			     SRNIC_MDIC_OP_WRITE, NULL);
 }
 

@@ -22,10 +22,10 @@ static const struct pci_device_id srnic_pf_pci_tbl[] = {
 };
 MODULE_DEVICE_TABLE(pci, srnic_pf_pci_tbl);
 
-static int debug = -1;
-module_param(debug, int, 0);
-MODULE_PARM_DESC(debug, "netif message level (0=none,...,16=all; -1 default)");
-
+/*
+ * Initial netif message level; "ethtool -s DEV msglvl" changes it. Only the
+ * link up/down lines are gated by it: errors and refusals always print.
+ */
 #define SRNIC_PF_DEFAULT_MSG (NETIF_MSG_DRV | NETIF_MSG_PROBE | NETIF_MSG_LINK)
 
 static void srnic_pf_hw_removed(struct srnic_hw *hw)
@@ -49,7 +49,8 @@ void srnic_pf_irq_enable_misc(struct srnic_pf *pf)
 	if (pf->irq_mode == SRNIC_IRQ_MSIX) {
 		srnic_wr32(hw, SRNIC_EITR(pf->misc_vector), SRNIC_PF_MISC_EITR);
 		srnic_wr32(hw, SRNIC_IVAR_MISC,
-			   (pf->misc_vector | SRNIC_IVAR_VALID) << 8);
+			   FIELD_PREP(SRNIC_IVAR_MISC_OTHER,
+				      pf->misc_vector | SRNIC_IVAR_VALID));
 		srnic_wr32(hw, SRNIC_GPIE, SRNIC_GPIE_MSIX_MODE |
 			   SRNIC_GPIE_PBA | SRNIC_GPIE_EIAME |
 			   SRNIC_GPIE_NSICR);
@@ -322,7 +323,7 @@ static int srnic_pf_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	}
 	pf->pdev = pdev;
 	pci_set_drvdata(pdev, pf);
-	pf->msg_enable = netif_msg_init(debug, SRNIC_PF_DEFAULT_MSG);
+	pf->msg_enable = SRNIC_PF_DEFAULT_MSG;
 	spin_lock_init(&pf->stats_lock);
 	spin_lock_init(&pf->sw_lock);
 	set_bit(SRNIC_PF_DOWN, pf->state);
@@ -682,3 +683,4 @@ module_pci_driver(srnic_pf_driver);
 MODULE_AUTHOR("srnic developers");
 MODULE_DESCRIPTION("Intel 82576 SR-IOV physical function driver");
 MODULE_LICENSE("GPL");
+MODULE_IMPORT_NS(SRNIC_NS);

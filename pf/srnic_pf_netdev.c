@@ -428,7 +428,7 @@ static void srnic_pf_setup_vmdq(struct srnic_pf *pf)
 		return;
 	}
 	pf_wr(pf, SRNIC_MRQC, SRNIC_MRQC_MODE_VMDQ);
-	pf_wr(pf, SRNIC_VT_CTL, (pf->num_vfs << SRNIC_VT_CTL_DEF_PL_SHIFT) |
+	pf_wr(pf, SRNIC_VT_CTL, FIELD_PREP(SRNIC_VT_CTL_DEF_PL_MASK, pf->num_vfs) |
 	      SRNIC_VT_CTL_REPL_EN);
 	pf_wr(pf, SRNIC_DTXCTL, pf_rd(pf, SRNIC_DTXCTL) |
 	      SRNIC_DTXCTL_VLAN_ADDED);
@@ -488,9 +488,12 @@ void srnic_pf_mac_setup(struct srnic_pf *pf)
 		rctl |= SRNIC_RCTL_EN;
 	pf_wr(pf, SRNIC_RCTL, rctl);
 
-	pf_wr(pf, SRNIC_TIPG, 8 | (8 << 10) | (6 << 20));
+	pf_wr(pf, SRNIC_TIPG, FIELD_PREP(SRNIC_TIPG_IPGT_MASK, 8) |
+	      FIELD_PREP(SRNIC_TIPG_IPGR1_MASK, 8) |
+	      FIELD_PREP(SRNIC_TIPG_IPGR_MASK, 6));
 	tctl = SRNIC_TCTL_PSP | SRNIC_TCTL_RTLC |
-	       (0xF << SRNIC_TCTL_CT_SHIFT) | (0x3F << SRNIC_TCTL_COLD_SHIFT);
+	       FIELD_PREP(SRNIC_TCTL_CT_MASK, 0xF) |
+	       FIELD_PREP(SRNIC_TCTL_COLD_MASK, 0x3F);
 	if (pf->num_vfs || !test_bit(SRNIC_PF_DOWN, pf->state))
 		tctl |= SRNIC_TCTL_EN;
 	pf_wr(pf, SRNIC_TCTL, tctl);

@@ -7,7 +7,8 @@
  * caller flushes the switch (srnic_sw_flush()) and posts the reply.
  *
  * Expected use by the PF (all under one spinlock that also covers the
- * switch, irqsave since the mailbox is served from the "other" vector):
+ * switch; the mailbox is served in hard irq context from the "other"
+ * vector, so process-context callers take it with interrupts off):
  *
  *   for each VF n with an event:
  *     VFLRE[n]        -> srnic_pol_vf_flr()

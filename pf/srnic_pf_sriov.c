@@ -506,7 +506,8 @@ static int srnic_pf_vf_check_set(struct srnic_pf *pf, int vf)
  * mailbox runs (igbvf's "other" handler re-checks the link and reads the
  * word at once); an extra run of its queue vectors only polls empty
  * rings. No other VF sees anything. (An API 1.1 VF polls its mailbox and
- * needs no doorbell.)
+ * needs no doorbell.) Where the mailbox interrupt is routed right it is
+ * redundant and costs the VF one spurious interrupt per admin change.
  */
 static void srnic_pf_vf_doorbell(struct srnic_pf *pf, unsigned int vf)
 {

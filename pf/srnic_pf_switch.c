@@ -9,6 +9,7 @@
  * reset (mark everything dirty, flush) exact.
  */
 #include <linux/array_size.h>
+#include <linux/bitfield.h>
 #include <linux/bits.h>
 #include <linux/errno.h>
 #include <linux/etherdevice.h>
@@ -68,7 +69,7 @@ static void sw_sync_rar(struct srnic_sw *sw, unsigned int i)
 		ral = (u32)m[0] | (u32)m[1] << 8 | (u32)m[2] << 16 |
 		      (u32)m[3] << 24;
 		rah = (u32)m[4] | (u32)m[5] << 8 |
-		      BIT(SRNIC_RAH_POOL_SHIFT + sw->rar_pool[i]) |
+		      FIELD_PREP(SRNIC_RAH_POOL_MASK, BIT(sw->rar_pool[i])) |
 		      SRNIC_RAH_AV;
 	}
 	sw_set(sw, SRNIC_SW_R_RAR + 2 * i, ral);
@@ -151,7 +152,9 @@ static void sw_sync_vmvir(struct srnic_sw *sw, unsigned int pool)
 	u32 v = 0;
 
 	if (pool <= sw->pf_pool && sw_port_vlan(vp))
-		v = vp->pvid | (u32)vp->qos << 13 | SRNIC_VMVIR_VLANA_DEFAULT;
+		v = FIELD_PREP(SRNIC_VMVIR_VID_MASK, vp->pvid) |
+		    FIELD_PREP(SRNIC_VMVIR_PRIO_MASK, vp->qos) |
+		    SRNIC_VMVIR_VLANA_DEFAULT;
 	sw_set(sw, SRNIC_SW_R_VMVIR + pool, v);
 }
 
@@ -164,7 +167,8 @@ static void sw_sync_dtxswc(struct srnic_sw *sw)
 		v |= SRNIC_DTXSWC_VMDQ_LOOPBACK_EN;
 	for (p = 0; p < sw->num_vfs; p++)
 		if (sw->vport[p].spoofchk)
-			v |= BIT(p) | BIT(p + SRNIC_DTXSWC_VLAN_SPOOF_SHIFT);
+			v |= FIELD_PREP(SRNIC_DTXSWC_MAC_SPOOF_MASK, BIT(p)) |
+			     FIELD_PREP(SRNIC_DTXSWC_VLAN_SPOOF_MASK, BIT(p));
 	sw_set(sw, SRNIC_SW_R_DTXSWC, v);
 }
 
@@ -313,7 +317,8 @@ static void sw_sync_vlvf(struct srnic_sw *sw, unsigned int i)
 		if (pools && sw_pf_vlan_promisc(sw))
 			pools |= BIT(sw->pf_pool);
 		if (pools)
-			v = sw->vlvf_vid[i] | pools << SRNIC_VLVF_POOL_SHIFT |
+			v = FIELD_PREP(SRNIC_VLVF_VID_MASK, sw->vlvf_vid[i]) |
+			    FIELD_PREP(SRNIC_VLVF_POOL_MASK, pools) |
 			    SRNIC_VLVF_EN;
 	}
 	sw_set(sw, SRNIC_SW_R_VLVF + i, v);
@@ -1020,7 +1025,7 @@ u32 srnic_sw_rate_encode(u32 link_mbps, u32 rate_mbps, bool second)
 	/* rate = link * 2^14 / F: the first queue's share of the limit is
 	 * rate - link * 2^14 / F_MAX, in units of 1/F_MAX Mbit/s
 	 */
-	link = (u64)link_mbps << 14;
+	link = (u64)link_mbps * (SRNIC_RTTBCNRC_RF_DEC_MASK + 1);
 	rest = (u64)rate_mbps * SW_RF_MAX;
 	if (second || rest <= link)
 		return SRNIC_RTTBCNRC_RS_ENA | SW_RF_MAX;

@@ -8,12 +8,13 @@
 #   namespace "partner", VF N (stock igbvf) renamed to "vfN" inside its own
 #   namespace "vfN" with 192.0.2.(10+N)/24 and IPv6 disabled (no chatter).
 #
-# CPU pinning (SRIOV_PIN=1, the default): the PF serves the mailbox from a
-# threaded interrupt, and igbvf busy-waits for the PF's reply with its
-# mbx_lock (spin_lock_bh) held, so when both run on the same CPU the reply
-# only comes after igbvf gave up (1 s, "PF still in reset state").  To test
-# everything else, the PF misc interrupt (and with it its thread) goes to
-# the last CPU and every command that talks to igbvf runs on CPU 0.
+# CPU pinning (SRIOV_PIN=1, the default): the PF misc interrupt goes to
+# the last CPU and every command that talks to igbvf runs on CPU 0.  The
+# PF serves the mailbox in that interrupt's hard irq handler, so igbvf,
+# which busy-waits for the reply with its mbx_lock (spin_lock_bh) held,
+# gets it even on the same CPU; the pinning dates from a threaded handler,
+# which could not run there before igbvf gave up (1 s, "PF still in reset
+# state"), and is kept so the other tests run as they were tuned.
 # 09-mbx-same-cpu.sh tests the unpinned case on purpose.
 
 SRIOV_NUMVFS=${SRIOV_NUMVFS:-7}

@@ -14,4 +14,7 @@ typedef int16_t s16;
 typedef int32_t s32;
 typedef int64_t s64;
 typedef uint16_t __be16;
+typedef uint16_t __le16;
+typedef uint32_t __le32;
+typedef uint64_t __le64;
 #endif
