@@ -198,6 +198,16 @@ static inline struct srnic_pf *srnic_netdev_to_pf(struct net_device *netdev)
 	return *(struct srnic_pf **)netdev_priv(netdev);
 }
 
+static inline u32 pf_rd(struct srnic_pf *pf, u32 reg)
+{
+	return srnic_rd32(&pf->hw, reg);
+}
+
+static inline void pf_wr(struct srnic_pf *pf, u32 reg, u32 val)
+{
+	srnic_wr32(&pf->hw, reg, val);
+}
+
 /* srnic_pf_hw.c */
 int srnic_pf_hw_reset(struct srnic_pf *pf);
 int srnic_pf_nvm_read(struct srnic_pf *pf, u16 word, u16 *data);

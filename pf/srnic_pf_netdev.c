@@ -11,16 +11,6 @@
 #define SRNIC_PF_QUEUE_IMS	(SRNIC_ICR_RXT0 | SRNIC_ICR_TXDW | \
 				 SRNIC_ICR_RXDMT0 | SRNIC_ICR_RXO)
 
-static u32 pf_rd(struct srnic_pf *pf, u32 reg)
-{
-	return srnic_rd32(&pf->hw, reg);
-}
-
-static void pf_wr(struct srnic_pf *pf, u32 reg, u32 val)
-{
-	srnic_wr32(&pf->hw, reg, val);
-}
-
 /* ---- queue and vector objects ------------------------------------------ */
 
 static void srnic_pf_qv_irq_enable(struct srnic_q_vector *qv)
