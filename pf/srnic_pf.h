@@ -232,8 +232,6 @@ void srnic_pf_set_ring_counts(struct srnic_pf *pf, u16 tx, u16 rx);
 void srnic_pf_update_link(struct srnic_pf *pf);
 
 void srnic_pf_mac_setup(struct srnic_pf *pf);
-void srnic_pf_set_num_vfs(struct srnic_pf *pf, unsigned int num_vfs,
-			  struct srnic_pf_vf_stats *stats);
 
 /* srnic_pf_main.c */
 void srnic_pf_irq_enable_misc(struct srnic_pf *pf);
@@ -241,6 +239,9 @@ void srnic_pf_reset_locked(struct srnic_pf *pf);
 void srnic_pf_watchdog_kick(struct srnic_pf *pf, unsigned long delay);
 
 /* srnic_pf_sriov.c */
+void srnic_pf_setup_vmdq(struct srnic_pf *pf);
+void srnic_pf_set_num_vfs(struct srnic_pf *pf, unsigned int num_vfs,
+			  struct srnic_pf_vf_stats *stats);
 void srnic_pf_sw_flush(struct srnic_pf *pf);
 void srnic_pf_mbx_service(struct srnic_pf *pf);
 void srnic_pf_mbx_service_locked(struct srnic_pf *pf);

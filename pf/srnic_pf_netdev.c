@@ -406,40 +406,6 @@ static void srnic_pf_setup_rss(struct srnic_pf *pf)
 	pf_wr(pf, SRNIC_MRQC, mrqc);
 }
 
-/* The NIC switch: pools, replication, loopback, mailbox interrupts. */
-static void srnic_pf_setup_vmdq(struct srnic_pf *pf)
-{
-	u32 ctrl_ext;
-
-	if (!pf->num_vfs) {
-		pf_wr(pf, SRNIC_VT_CTL, 0);
-		pf_wr(pf, SRNIC_MBVFIMR, 0);
-		pf_wr(pf, SRNIC_QDE, 0);
-		return;
-	}
-	pf_wr(pf, SRNIC_MRQC, SRNIC_MRQC_MODE_VMDQ);
-	pf_wr(pf, SRNIC_VT_CTL, (pf->num_vfs << SRNIC_VT_CTL_DEF_PL_SHIFT) |
-	      SRNIC_VT_CTL_REPL_EN);
-	pf_wr(pf, SRNIC_DTXCTL, pf_rd(pf, SRNIC_DTXCTL) |
-	      SRNIC_DTXCTL_VLAN_ADDED);
-	pf_wr(pf, SRNIC_RPLOLR, SRNIC_RPLOLR_STRVLAN);
-	/* a VF that posts no buffers must not stall the shared RX FIFO */
-	pf_wr(pf, SRNIC_QDE, 0xFFFF);
-	/* a VF serving a flood penalty stays masked (srnic_pf_mbx_defer) */
-	pf_wr(pf, SRNIC_MBVFIMR, 0xFF & ~READ_ONCE(pf->mbx_deferred));
-	pf_wr(pf, SRNIC_IMS, SRNIC_ICR_VMMB);
-	/*
-	 * Tell the VFs the PF is done resetting: clears RSTI, sets RSTD.
-	 * Only after a real MAC reset; RSTD makes every VF redo its
-	 * handshake, which a PF MTU change must not cost them.
-	 */
-	if (pf->pfrstd_pending) {
-		ctrl_ext = pf_rd(pf, SRNIC_CTRL_EXT);
-		pf_wr(pf, SRNIC_CTRL_EXT, ctrl_ext | SRNIC_CTRL_EXT_PFRSTD);
-		pf->pfrstd_pending = false;
-	}
-}
-
 static u32 srnic_pf_max_frame(struct net_device *netdev)
 {
 	return netdev->mtu + ETH_HLEN + ETH_FCS_LEN + 2 * VLAN_HLEN;
@@ -502,65 +468,6 @@ static void srnic_pf_configure(struct srnic_pf *pf)
 	for (i = 0; i < pf->num_qp; i++)
 		srnic_configure_rx_ring(pf->rx_ring[i]);
 	pf_wr(pf, SRNIC_RCTL, pf_rd(pf, SRNIC_RCTL) | SRNIC_RCTL_EN);
-}
-
-/**
- * srnic_pf_set_num_vfs - switch the PF between plain and VMDq operation
- * @pf: the PF
- * @num_vfs: VFs about to be enabled, or 0 after they were disabled
- * @stats: per-VF counters for @num_vfs VFs (NULL for none)
- *
- * The PF moves its queue to its pool (num_vfs) and the switch model
- * starts over with the PF's own VPort.
- *
- * Context: rtnl held.
- */
-void srnic_pf_set_num_vfs(struct srnic_pf *pf, unsigned int num_vfs,
-			  struct srnic_pf_vf_stats *stats)
-{
-	struct net_device *netdev = pf->netdev;
-	bool running = netif_running(netdev);
-	unsigned long flags;
-	unsigned int i;
-
-	ASSERT_RTNL();
-	if (running)
-		srnic_pf_close(netdev);
-
-	spin_lock_irq(&pf->sw_lock);
-	pf->num_vfs = num_vfs;
-	pf->mbx_deferred = 0;
-	/* the health log speaks of VFs that are gone; their counters go too */
-	memset(pf->mbx_log, 0, sizeof(pf->mbx_log));
-	srnic_sw_init(&pf->sw, num_vfs);
-	srnic_pol_init(&pf->pol, &pf->sw, num_vfs, jiffies_to_msecs(jiffies));
-	srnic_pol_set_link(&pf->pol, pf->link_up, pf->link_speed);
-	spin_unlock_irq(&pf->sw_lock);
-
-	/* nothing is deferred any more, and no VF is left to defer */
-	if (!num_vfs)
-		cancel_delayed_work_sync(&pf->mbx_defer);
-
-	spin_lock_irqsave(&pf->stats_lock, flags);
-	pf->vf_stats = stats;
-	spin_unlock_irqrestore(&pf->stats_lock, flags);
-	if (stats)
-		srnic_pf_vf_stats_baseline(pf);
-
-	/*
-	 * VFs own queues 0..num_vfs-1 and 8..: the PF keeps its pool's. The
-	 * PF's interrupt routing of its old queues goes, or the queues'
-	 * next owner (a VF) inherits the PF's vectors. No VF is enabled
-	 * here: they come after, or went before.
-	 */
-	for (i = 0; i < SRNIC_IVAR0_NUM; i++)
-		pf_wr(pf, SRNIC_IVAR0(i), 0);
-	pf->num_qp = num_vfs ? 1 : pf->max_qp;
-	if (!num_vfs)
-		pf_wr(pf, SRNIC_IOVCTL, SRNIC_IOVCTL_REUSE_VFQ);
-	srnic_pf_mac_setup(pf);
-	if (running && srnic_pf_open(netdev))
-		dev_close(netdev);
 }
 
 /**
