@@ -17,6 +17,7 @@
 #include "srnic_hw.h"
 #include "srnic_regs.h"
 #include "srnic_txrx.h"
+#include "srnic_port.h"
 #include "srnic_pf_switch.h"
 #include "srnic_pf_policy.h"
 
@@ -84,18 +85,13 @@ struct srnic_pf_hw_stats {
 	u64 tsctc;
 };
 
-/* A 32-bit free-running per-pool counter extended to 64 bits. */
-struct srnic_pf_vf_ctr {
-	u32 last;
-	u64 total;
-};
-
+/* the per-pool counters of one VF */
 struct srnic_pf_vf_stats {
-	struct srnic_pf_vf_ctr gprc;
-	struct srnic_pf_vf_ctr gptc;
-	struct srnic_pf_vf_ctr gorc;
-	struct srnic_pf_vf_ctr gotc;
-	struct srnic_pf_vf_ctr mprc;
+	struct srnic_port_ctr gprc;
+	struct srnic_port_ctr gptc;
+	struct srnic_port_ctr gorc;
+	struct srnic_port_ctr gotc;
+	struct srnic_port_ctr mprc;
 };
 
 /*
@@ -125,13 +121,10 @@ struct srnic_pf_mbx_log {
 };
 
 struct srnic_pf {
-	struct srnic_hw hw;		/* first: MMIO accessors */
-	u8 __iomem *bar0;		/* the mapping; hw.hw_addr may drop it */
-	struct pci_dev *pdev;
-	struct net_device *netdev;
+	/* first: hw, the MMIO accessors; netdev, pdev, queues, msg_enable */
+	srnic_port_group(port);
 	struct devlink *devlink;
 	unsigned long state[BITS_TO_LONGS(SRNIC_PF_NBITS)];
-	u32 msg_enable;
 
 	/* identity from the NVM */
 	u8 perm_addr[ETH_ALEN];
@@ -170,14 +163,7 @@ struct srnic_pf {
 	unsigned int tx_report_q;
 	struct srnic_pf_mbx_log mbx_log[SRNIC_MAX_VFS];
 
-	/* queues */
-	unsigned int num_qp;		/* active queue pairs */
-	unsigned int max_qp;		/* limited by vectors */
-	u16 tx_ring_count;
-	u16 rx_ring_count;
-	struct srnic_ring *tx_ring[SRNIC_PF_MAX_QP];
-	struct srnic_ring *rx_ring[SRNIC_PF_MAX_QP];
-	struct srnic_q_vector *q_vector[SRNIC_PF_MAX_QP];
+	/* RSS without VFs; port.max_qp is limited by the vectors */
 	u32 rss_key[SRNIC_RSSRK_NUM];
 
 	/* link */
@@ -193,9 +179,11 @@ struct srnic_pf {
 	struct srnic_pf_hw_stats hw_stats;
 };
 
+static_assert(SRNIC_PF_MAX_QP <= SRNIC_PORT_MAX_QP);
+
 static inline struct srnic_pf *srnic_netdev_to_pf(struct net_device *netdev)
 {
-	return *(struct srnic_pf **)netdev_priv(netdev);
+	return container_of(srnic_netdev_to_port(netdev), struct srnic_pf, port);
 }
 
 static inline u32 pf_rd(struct srnic_pf *pf, u32 reg)
@@ -228,7 +216,6 @@ int srnic_pf_close(struct net_device *netdev);
 void srnic_pf_reinit_locked(struct srnic_pf *pf);
 void srnic_pf_get_stats64(struct net_device *netdev,
 			  struct rtnl_link_stats64 *stats);
-void srnic_pf_set_ring_counts(struct srnic_pf *pf, u16 tx, u16 rx);
 void srnic_pf_update_link(struct srnic_pf *pf);
 
 void srnic_pf_mac_setup(struct srnic_pf *pf);

@@ -72,28 +72,6 @@ static const char srnic_pf_tests[][ETH_GSTRING_LEN] = {
 
 #define SRNIC_PF_NUM_TESTS ARRAY_SIZE(srnic_pf_tests)
 
-static void srnic_pf_get_drvinfo(struct net_device *netdev,
-				 struct ethtool_drvinfo *info)
-{
-	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
-
-	strscpy(info->driver, SRNIC_PF_DRV_NAME, sizeof(info->driver));
-	strscpy(info->bus_info, pci_name(pf->pdev), sizeof(info->bus_info));
-	snprintf(info->fw_version, sizeof(info->fw_version), "%u.%u.%u",
-		 pf->nvm_version >> 12, (pf->nvm_version >> 4) & 0xFF,
-		 pf->nvm_version & 0xF);
-}
-
-static u32 srnic_pf_get_msglevel(struct net_device *netdev)
-{
-	return srnic_netdev_to_pf(netdev)->msg_enable;
-}
-
-static void srnic_pf_set_msglevel(struct net_device *netdev, u32 level)
-{
-	srnic_netdev_to_pf(netdev)->msg_enable = level;
-}
-
 static const int srnic_pf_link_modes[] = {
 	ETHTOOL_LINK_MODE_10baseT_Half_BIT,
 	ETHTOOL_LINK_MODE_10baseT_Full_BIT,
@@ -124,43 +102,6 @@ static int srnic_pf_get_link_ksettings(struct net_device *netdev,
 		cmd->base.speed = SPEED_UNKNOWN;
 		cmd->base.duplex = DUPLEX_UNKNOWN;
 	}
-	return 0;
-}
-
-static void srnic_pf_get_ringparam(struct net_device *netdev,
-				   struct ethtool_ringparam *ring,
-				   struct kernel_ethtool_ringparam *kring,
-				   struct netlink_ext_ack *extack)
-{
-	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
-
-	ring->rx_max_pending = SRNIC_MAX_RING;
-	ring->tx_max_pending = SRNIC_MAX_RING;
-	ring->rx_pending = pf->rx_ring_count;
-	ring->tx_pending = pf->tx_ring_count;
-}
-
-static int srnic_pf_set_ringparam(struct net_device *netdev,
-				  struct ethtool_ringparam *ring,
-				  struct kernel_ethtool_ringparam *kring,
-				  struct netlink_ext_ack *extack)
-{
-	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
-	u32 tx, rx;
-
-	if (ring->rx_mini_pending || ring->rx_jumbo_pending)
-		return -EINVAL;
-	if (ring->tx_pending < SRNIC_MIN_RING ||
-	    ring->rx_pending < SRNIC_MIN_RING) {
-		NL_SET_ERR_MSG_MOD(extack, "ring size below the minimum of 64");
-		return -EINVAL;
-	}
-	tx = ALIGN(ring->tx_pending, SRNIC_RING_ALIGN);
-	rx = ALIGN(ring->rx_pending, SRNIC_RING_ALIGN);
-	if (tx == pf->tx_ring_count && rx == pf->rx_ring_count)
-		return 0;
-	srnic_pf_set_ring_counts(pf, tx, rx);
-	srnic_pf_reinit_locked(pf);
 	return 0;
 }
 
@@ -481,13 +422,13 @@ static int srnic_pf_reset(struct net_device *netdev, u32 *flags)
 
 static const struct ethtool_ops srnic_pf_ethtool_ops = {
 	.supported_coalesce_params = 0,
-	.get_drvinfo = srnic_pf_get_drvinfo,
-	.get_msglevel = srnic_pf_get_msglevel,
-	.set_msglevel = srnic_pf_set_msglevel,
+	.get_drvinfo = srnic_port_get_drvinfo,
+	.get_msglevel = srnic_port_get_msglevel,
+	.set_msglevel = srnic_port_set_msglevel,
 	.get_link = ethtool_op_get_link,
 	.get_link_ksettings = srnic_pf_get_link_ksettings,
-	.get_ringparam = srnic_pf_get_ringparam,
-	.set_ringparam = srnic_pf_set_ringparam,
+	.get_ringparam = srnic_port_get_ringparam,
+	.set_ringparam = srnic_port_set_ringparam,
 	.get_channels = srnic_pf_get_channels,
 	.set_channels = srnic_pf_set_channels,
 	.get_sset_count = srnic_pf_get_sset_count,

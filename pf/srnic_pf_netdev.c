@@ -26,115 +26,24 @@ static void srnic_pf_qv_irq_enable(struct srnic_q_vector *qv)
 			   SRNIC_ICR_LSC);
 }
 
-static void srnic_pf_free_queues(struct srnic_pf *pf)
-{
-	unsigned int i;
-
-	for (i = 0; i < SRNIC_PF_MAX_QP; i++) {
-		if (pf->q_vector[i])
-			netif_napi_del(&pf->q_vector[i]->napi);
-		kfree(pf->q_vector[i]);
-		kfree(pf->tx_ring[i]);
-		kfree(pf->rx_ring[i]);
-		pf->q_vector[i] = NULL;
-		pf->tx_ring[i] = NULL;
-		pf->rx_ring[i] = NULL;
-	}
-}
-
-static void srnic_pf_init_ring(struct srnic_pf *pf, struct srnic_ring *ring,
-			       struct srnic_q_vector *qv, unsigned int i)
-{
-	ring->q_vector = qv;
-	ring->netdev = pf->netdev;
-	ring->dev = &pf->pdev->dev;
-	ring->hw = &pf->hw;
-	ring->queue_index = i;
-	u64_stats_init(&ring->syncp);
-}
-
 /*
- * Place ring pair @i on hardware queue @reg_idx. Without VFs the PF owns
+ * Place ring pair @i on its hardware queue. Without VFs the PF owns
  * queues 0..n-1; with VFs it owns the queues of its pool (num_vfs).
  */
-static void srnic_pf_place_rings(struct srnic_pf *pf, unsigned int i,
-				 unsigned int reg_idx)
+static void srnic_pf_place_rings(struct srnic_port *port, unsigned int i)
 {
+	struct srnic_pf *pf = container_of(port, struct srnic_pf, port);
 	struct srnic_ring *tx = pf->tx_ring[i], *rx = pf->rx_ring[i];
+	unsigned int reg_idx = pf->num_vfs + i;
 
 	tx->reg_idx = reg_idx;
 	tx->regs = pf->bar0 + SRNIC_PF_TXQ_BASE(reg_idx);
 	tx->tail = tx->regs + SRNIC_Q_DT;
-	tx->count = pf->tx_ring_count;
 	rx->reg_idx = reg_idx;
 	rx->regs = pf->bar0 + SRNIC_PF_RXQ_BASE(reg_idx);
 	rx->tail = rx->regs + SRNIC_Q_DT;
-	rx->count = pf->rx_ring_count;
 	/* with VFs a stalled PF ring must not block the shared RX FIFO */
 	rx->drop_en = pf->num_vfs > 0;
-}
-
-static int srnic_pf_alloc_queues(struct srnic_pf *pf)
-{
-	struct srnic_q_vector *qv;
-	unsigned int i;
-
-	for (i = 0; i < pf->max_qp; i++) {
-		qv = kzalloc(sizeof(*qv), GFP_KERNEL);
-		pf->q_vector[i] = qv;
-		pf->tx_ring[i] = kzalloc(sizeof(*pf->tx_ring[i]), GFP_KERNEL);
-		pf->rx_ring[i] = kzalloc(sizeof(*pf->rx_ring[i]), GFP_KERNEL);
-		if (!qv || !pf->tx_ring[i] || !pf->rx_ring[i])
-			goto err;
-
-		qv->hw = &pf->hw;
-		qv->v_idx = i;
-		qv->itr = SRNIC_PF_ITR;
-		qv->eims_value = BIT(i);
-		qv->irq_enable = srnic_pf_qv_irq_enable;
-		qv->tx_ring = pf->tx_ring[i];
-		qv->rx_ring = pf->rx_ring[i];
-		srnic_pf_init_ring(pf, pf->tx_ring[i], qv, i);
-		srnic_pf_init_ring(pf, pf->rx_ring[i], qv, i);
-		netif_napi_add(pf->netdev, &qv->napi, srnic_napi_poll);
-	}
-	return 0;
-err:
-	srnic_pf_free_queues(pf);
-	return -ENOMEM;
-}
-
-static void srnic_pf_free_rings(struct srnic_pf *pf)
-{
-	unsigned int i;
-
-	for (i = 0; i < pf->num_qp; i++) {
-		if (pf->tx_ring[i]->desc)
-			srnic_free_tx_ring(pf->tx_ring[i]);
-		if (pf->rx_ring[i]->desc)
-			srnic_free_rx_ring(pf->rx_ring[i]);
-	}
-}
-
-static int srnic_pf_setup_rings(struct srnic_pf *pf)
-{
-	unsigned int i;
-	int err;
-
-	for (i = 0; i < pf->num_qp; i++) {
-		srnic_pf_place_rings(pf, i, pf->num_vfs + i);
-		err = srnic_setup_tx_ring(pf->tx_ring[i]);
-		if (err)
-			goto err;
-		err = srnic_setup_rx_ring(pf->rx_ring[i]);
-		if (err)
-			goto err;
-	}
-	return 0;
-err:
-	netdev_err(pf->netdev, "cannot allocate ring %u: %d\n", i, err);
-	srnic_pf_free_rings(pf);
-	return err;
 }
 
 /* ---- interrupts --------------------------------------------------------- */
@@ -509,7 +418,7 @@ int srnic_pf_open(struct net_device *netdev)
 		return -ENODEV;
 	netif_carrier_off(netdev);
 
-	err = srnic_pf_setup_rings(pf);
+	err = srnic_port_setup_rings(&pf->port);
 	if (err)
 		return err;
 	err = srnic_pf_request_queue_irqs(pf);
@@ -540,7 +449,7 @@ err_free_irqs:
 	srnic_pf_free_queue_irqs(pf, pf->irq_mode == SRNIC_IRQ_MSIX ?
 				 pf->num_qp : 1);
 err_free_rings:
-	srnic_pf_free_rings(pf);
+	srnic_port_free_rings(&pf->port);
 	return err;
 }
 
@@ -573,7 +482,7 @@ int srnic_pf_close(struct net_device *netdev)
 		srnic_clean_tx_ring(pf->tx_ring[i]);
 		srnic_clean_rx_ring(pf->rx_ring[i]);
 	}
-	srnic_pf_free_rings(pf);
+	srnic_port_free_rings(&pf->port);
 	return 0;
 }
 
@@ -616,14 +525,8 @@ void srnic_pf_get_stats64(struct net_device *netdev,
 	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
 	struct srnic_pf_hw_stats *h = &pf->hw_stats;
 	unsigned long flags;
-	unsigned int i;
 
-	/* ring objects live as long as the netdev; counters survive close */
-	for (i = 0; i < pf->max_qp; i++) {
-		srnic_ring_stats_add(pf->tx_ring[i], true, stats);
-		srnic_ring_stats_add(pf->rx_ring[i], false, stats);
-	}
-
+	srnic_port_ring_stats(&pf->port, stats);
 	srnic_pf_update_hw_stats(pf);
 	spin_lock_irqsave(&pf->stats_lock, flags);
 	stats->multicast = h->mprc;
@@ -703,22 +606,6 @@ static int srnic_pf_set_features(struct net_device *netdev,
 	return 1;
 }
 
-static netdev_features_t srnic_pf_features_check(struct sk_buff *skb,
-						 struct net_device *dev,
-						 netdev_features_t features)
-{
-	unsigned int hlen;
-
-	/* the context descriptor has 7 bits of MAC and 9 of IP header */
-	hlen = skb_network_offset(skb);
-	if (unlikely(hlen > 127))
-		return features & ~(NETIF_F_CSUM_MASK | NETIF_F_GSO_MASK);
-	hlen = skb_network_header_len(skb);
-	if (unlikely(hlen > 511))
-		return features & ~(NETIF_F_CSUM_MASK | NETIF_F_GSO_MASK);
-	return vlan_features_check(skb, features);
-}
-
 static const struct net_device_ops srnic_pf_netdev_ops = {
 	.ndo_open = srnic_pf_open,
 	.ndo_stop = srnic_pf_close,
@@ -730,7 +617,7 @@ static const struct net_device_ops srnic_pf_netdev_ops = {
 	.ndo_change_mtu = srnic_pf_change_mtu,
 	.ndo_tx_timeout = srnic_pf_tx_timeout,
 	.ndo_set_features = srnic_pf_set_features,
-	.ndo_features_check = srnic_pf_features_check,
+	.ndo_features_check = srnic_port_features_check,
 	.ndo_vlan_rx_add_vid = srnic_pf_vlan_rx_add_vid,
 	.ndo_vlan_rx_kill_vid = srnic_pf_vlan_rx_kill_vid,
 	.ndo_set_vf_mac = srnic_pf_set_vf_mac,
@@ -743,17 +630,31 @@ static const struct net_device_ops srnic_pf_netdev_ops = {
 	.ndo_get_vf_stats = srnic_pf_get_vf_stats,
 };
 
-/**
- * srnic_pf_set_ring_counts - set descriptor counts used at the next open
- * @pf: the PF
- * @tx: TX descriptors per ring
- * @rx: RX descriptors per ring
- */
-void srnic_pf_set_ring_counts(struct srnic_pf *pf, u16 tx, u16 rx)
+/* ethtool -G: the new sizes take effect through a close and open */
+static int srnic_pf_set_ring_counts(struct srnic_port *port, u16 tx, u16 rx)
 {
+	struct srnic_pf *pf = container_of(port, struct srnic_pf, port);
+
 	pf->tx_ring_count = tx;
 	pf->rx_ring_count = rx;
+	srnic_pf_reinit_locked(pf);
+	return 0;
 }
+
+static void srnic_pf_fw_version(struct srnic_port *port, char *buf,
+				size_t len)
+{
+	struct srnic_pf *pf = container_of(port, struct srnic_pf, port);
+
+	snprintf(buf, len, "%u.%u.%u", pf->nvm_version >> 12,
+		 (pf->nvm_version >> 4) & 0xFF, pf->nvm_version & 0xF);
+}
+
+static const struct srnic_port_ops srnic_pf_port_ops = {
+	.place_rings = srnic_pf_place_rings,
+	.set_ring_counts = srnic_pf_set_ring_counts,
+	.fw_version = srnic_pf_fw_version,
+};
 
 /**
  * srnic_pf_netdev_create - allocate and register the PF netdev
@@ -767,17 +668,14 @@ int srnic_pf_netdev_create(struct srnic_pf *pf)
 	netdev_features_t hw;
 	int err;
 
-	netdev = alloc_etherdev_mq(sizeof(struct srnic_pf *), SRNIC_PF_MAX_QP);
-	if (!netdev)
-		return -ENOMEM;
-	*(struct srnic_pf **)netdev_priv(netdev) = pf;
-	pf->netdev = netdev;
-	SET_NETDEV_DEV(netdev, &pf->pdev->dev);
-	netdev->netdev_ops = &srnic_pf_netdev_ops;
+	pf->ops = &srnic_pf_port_ops;
+	err = srnic_port_netdev_create(&pf->port, &srnic_pf_netdev_ops,
+				       SRNIC_PF_MAX_QP, SRNIC_PF_ITR,
+				       srnic_pf_qv_irq_enable);
+	if (err)
+		return err;
+	netdev = pf->netdev;
 	srnic_pf_set_ethtool_ops(netdev);
-	netdev->watchdog_timeo = 5 * HZ;
-	netdev->min_mtu = SRNIC_MIN_MTU;
-	netdev->max_mtu = SRNIC_MAX_MTU;
 
 	hw = NETIF_F_SG | NETIF_F_IP_CSUM | NETIF_F_IPV6_CSUM |
 	     NETIF_F_SCTP_CRC | NETIF_F_TSO | NETIF_F_TSO6 | NETIF_F_RXCSUM |
@@ -785,22 +683,11 @@ int srnic_pf_netdev_create(struct srnic_pf *pf)
 	     NETIF_F_HW_VLAN_CTAG_RX;
 	netdev->hw_features = hw | NETIF_F_HW_VLAN_CTAG_FILTER;
 	netdev->features = hw | NETIF_F_HW_VLAN_CTAG_FILTER | NETIF_F_HIGHDMA;
-	netdev->vlan_features = NETIF_F_SG | NETIF_F_IP_CSUM |
-				NETIF_F_IPV6_CSUM | NETIF_F_TSO |
-				NETIF_F_TSO6 | NETIF_F_HIGHDMA;
-	netdev->priv_flags |= IFF_UNICAST_FLT;
 
 	eth_hw_addr_set(netdev, pf->perm_addr);
 	memcpy(netdev->perm_addr, pf->perm_addr, ETH_ALEN);
 	netdev_rss_key_fill(pf->rss_key, sizeof(pf->rss_key));
-	pf->num_qp = pf->max_qp;
-	srnic_pf_set_ring_counts(pf, SRNIC_DEFAULT_RING, SRNIC_DEFAULT_RING);
 
-	err = srnic_pf_alloc_queues(pf);
-	if (err)
-		goto err_free_netdev;
-
-	netif_carrier_off(netdev);
 	spin_lock_irq(&pf->sw_lock);
 	srnic_sw_init(&pf->sw, 0);
 	srnic_pol_init(&pf->pol, &pf->sw, 0, jiffies_to_msecs(jiffies));
@@ -811,14 +698,7 @@ int srnic_pf_netdev_create(struct srnic_pf *pf)
 	err = register_netdevice(netdev);
 	rtnl_unlock();
 	if (err)
-		goto err_free_queues;
-	return 0;
-
-err_free_queues:
-	srnic_pf_free_queues(pf);
-err_free_netdev:
-	pf->netdev = NULL;
-	free_netdev(netdev);
+		srnic_port_netdev_free(&pf->port);
 	return err;
 }
 
@@ -839,7 +719,5 @@ void srnic_pf_netdev_unregister(struct srnic_pf *pf)
  */
 void srnic_pf_netdev_free(struct srnic_pf *pf)
 {
-	srnic_pf_free_queues(pf);
-	free_netdev(pf->netdev);
-	pf->netdev = NULL;
+	srnic_port_netdev_free(&pf->port);
 }

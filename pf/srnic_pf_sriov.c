@@ -312,16 +312,10 @@ void srnic_pf_check_spoof(struct srnic_pf *pf)
 
 /* ---- per-VF statistics ------------------------------------------------- */
 
-static void srnic_pf_vf_ctr(struct srnic_pf *pf, struct srnic_pf_vf_ctr *c,
+static void srnic_pf_vf_ctr(struct srnic_pf *pf, struct srnic_port_ctr *c,
 			    u32 reg)
 {
-	u32 v = srnic_rd32(&pf->hw, reg);
-
-	if (v == ~0U)
-		return;
-	/* 32-bit free-running counters: extend by the wrapped difference */
-	c->total += (u32)(v - c->last);
-	c->last = v;
+	srnic_port_ctr_fold(c, srnic_rd32(&pf->hw, reg));
 }
 
 /**

@@ -59,27 +59,6 @@ static const char * const srnic_vf_rxq_stats[] = {
 				 SRNIC_VF_N_STATE + \
 				 SRNIC_VF_MAX_QP * SRNIC_VF_N_QUEUE)
 
-static void srnic_vf_get_drvinfo(struct net_device *netdev,
-				 struct ethtool_drvinfo *info)
-{
-	struct srnic_vf *vf = srnic_netdev_to_vf(netdev);
-
-	strscpy(info->driver, SRNIC_VF_DRV_NAME, sizeof(info->driver));
-	strscpy(info->bus_info, pci_name(vf->pdev), sizeof(info->bus_info));
-	snprintf(info->fw_version, sizeof(info->fw_version),
-		 "mailbox API %u.%u", vf->mbx.api >> 8, vf->mbx.api & 0xff);
-}
-
-static u32 srnic_vf_get_msglevel(struct net_device *netdev)
-{
-	return srnic_netdev_to_vf(netdev)->msg_enable;
-}
-
-static void srnic_vf_set_msglevel(struct net_device *netdev, u32 level)
-{
-	srnic_netdev_to_vf(netdev)->msg_enable = level;
-}
-
 static int srnic_vf_get_link_ksettings(struct net_device *netdev,
 				       struct ethtool_link_ksettings *cmd)
 {
@@ -111,38 +90,6 @@ static int srnic_vf_get_link_ksettings(struct net_device *netdev,
 	cmd->base.duplex = (status & SRNIC_STATUS_FD) ? DUPLEX_FULL :
 							 DUPLEX_HALF;
 	return 0;
-}
-
-static void srnic_vf_get_ringparam(struct net_device *netdev,
-				   struct ethtool_ringparam *ring,
-				   struct kernel_ethtool_ringparam *kring,
-				   struct netlink_ext_ack *extack)
-{
-	struct srnic_vf *vf = srnic_netdev_to_vf(netdev);
-
-	ring->rx_max_pending = SRNIC_MAX_RING;
-	ring->tx_max_pending = SRNIC_MAX_RING;
-	ring->rx_pending = vf->rx_ring_count;
-	ring->tx_pending = vf->tx_ring_count;
-}
-
-static int srnic_vf_set_ringparam(struct net_device *netdev,
-				  struct ethtool_ringparam *ring,
-				  struct kernel_ethtool_ringparam *kring,
-				  struct netlink_ext_ack *extack)
-{
-	struct srnic_vf *vf = srnic_netdev_to_vf(netdev);
-	u32 tx, rx;
-
-	if (ring->rx_mini_pending || ring->rx_jumbo_pending)
-		return -EINVAL;
-	tx = clamp_t(u32, ring->tx_pending, SRNIC_MIN_RING, SRNIC_MAX_RING);
-	rx = clamp_t(u32, ring->rx_pending, SRNIC_MIN_RING, SRNIC_MAX_RING);
-	tx = ALIGN(tx, SRNIC_RING_ALIGN);
-	rx = ALIGN(rx, SRNIC_RING_ALIGN);
-	if (tx == vf->tx_ring_count && rx == vf->rx_ring_count)
-		return 0;
-	return srnic_vf_resize_locked(vf, vf->num_qp, tx, rx);
 }
 
 static void srnic_vf_get_channels(struct net_device *netdev,
@@ -313,13 +260,13 @@ static void srnic_vf_get_regs(struct net_device *netdev,
 }
 
 static const struct ethtool_ops srnic_vf_ethtool_ops = {
-	.get_drvinfo = srnic_vf_get_drvinfo,
+	.get_drvinfo = srnic_port_get_drvinfo,
 	.get_link = ethtool_op_get_link,
-	.get_msglevel = srnic_vf_get_msglevel,
-	.set_msglevel = srnic_vf_set_msglevel,
+	.get_msglevel = srnic_port_get_msglevel,
+	.set_msglevel = srnic_port_set_msglevel,
 	.get_link_ksettings = srnic_vf_get_link_ksettings,
-	.get_ringparam = srnic_vf_get_ringparam,
-	.set_ringparam = srnic_vf_set_ringparam,
+	.get_ringparam = srnic_port_get_ringparam,
+	.set_ringparam = srnic_port_set_ringparam,
 	.get_channels = srnic_vf_get_channels,
 	.set_channels = srnic_vf_set_channels,
 	.get_sset_count = srnic_vf_get_sset_count,

@@ -29,14 +29,10 @@ MODULE_PARM_DESC(debug, "netif message level (0=none,...,16=all; -1 default)");
 
 /* ---- statistics ---------------------------------------------------------- */
 
-static void srnic_vf_ctr(struct srnic_vf *vf, struct srnic_vf_ctr *c, u32 reg)
+static void srnic_vf_ctr(struct srnic_vf *vf, struct srnic_port_ctr *c,
+			 u32 reg)
 {
-	u32 v = vf_rd(vf, reg);
-
-	if (v == ~0U)
-		return;		/* gone, or a wrap in progress: next time */
-	c->total += (u32)(v - c->last);
-	c->last = v;
+	srnic_port_ctr_fold(c, vf_rd(vf, reg));
 }
 
 /**

@@ -1,0 +1,327 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * srnic_port: the port plumbing the PF and the VF driver share: queue and
+ * vector objects, ring memory, netdev creation and the ethtool operations
+ * that behave the same on both.
+ */
+#include <linux/etherdevice.h>
+#include <linux/export.h>
+#include <linux/if_vlan.h>
+#include <linux/slab.h>
+#include <linux/stringify.h>
+
+#include "srnic_regs.h"
+#include "srnic_port.h"
+
+static_assert(sizeof(struct srnic_port) ==
+	      sizeof(struct { SRNIC_PORT_MEMBERS; }));
+
+static void srnic_port_free_queues(struct srnic_port *port)
+{
+	unsigned int i;
+
+	for (i = 0; i < SRNIC_PORT_MAX_QP; i++) {
+		/* hw is set just before the NAPI is added */
+		if (port->q_vector[i] && port->q_vector[i]->hw)
+			netif_napi_del(&port->q_vector[i]->napi);
+		kfree(port->q_vector[i]);
+		kfree(port->tx_ring[i]);
+		kfree(port->rx_ring[i]);
+		port->q_vector[i] = NULL;
+		port->tx_ring[i] = NULL;
+		port->rx_ring[i] = NULL;
+	}
+}
+
+static void srnic_port_init_ring(struct srnic_port *port,
+				 struct srnic_ring *ring,
+				 struct srnic_q_vector *qv, unsigned int i)
+{
+	ring->q_vector = qv;
+	ring->netdev = port->netdev;
+	ring->dev = &port->pdev->dev;
+	ring->hw = &port->hw;
+	ring->queue_index = i;
+	u64_stats_init(&ring->syncp);
+	u64_stats_init(&ring->xmit_syncp);
+}
+
+/*
+ * One vector and one ring pair for each of max_qp queue pairs. They live
+ * as long as the netdev, so the ring counters survive close and open.
+ */
+static int srnic_port_alloc_queues(struct srnic_port *port, u16 itr,
+				   void (*irq_enable)(struct srnic_q_vector *qv))
+{
+	struct srnic_q_vector *qv;
+	unsigned int i;
+
+	for (i = 0; i < port->max_qp; i++) {
+		qv = kzalloc(sizeof(*qv), GFP_KERNEL);
+		port->q_vector[i] = qv;
+		port->tx_ring[i] = kzalloc(sizeof(*port->tx_ring[i]), GFP_KERNEL);
+		port->rx_ring[i] = kzalloc(sizeof(*port->rx_ring[i]), GFP_KERNEL);
+		if (!qv || !port->tx_ring[i] || !port->rx_ring[i])
+			goto err;
+
+		qv->hw = &port->hw;
+		qv->v_idx = i;
+		qv->itr = itr;
+		qv->eims_value = BIT(i);
+		qv->irq_enable = irq_enable;
+		qv->tx_ring = port->tx_ring[i];
+		qv->rx_ring = port->rx_ring[i];
+		srnic_port_init_ring(port, port->tx_ring[i], qv, i);
+		srnic_port_init_ring(port, port->rx_ring[i], qv, i);
+		netif_napi_add(port->netdev, &qv->napi, srnic_napi_poll);
+	}
+	return 0;
+err:
+	srnic_port_free_queues(port);
+	return -ENOMEM;
+}
+
+/**
+ * srnic_port_netdev_create() - allocate the netdev and its queue objects
+ * @port: the port; pdev, ops and max_qp (at most SRNIC_PORT_MAX_QP) set
+ * @netdev_ops: the driver's ndo table
+ * @queues: TX and RX queues of the netdev (the driver's most)
+ * @itr: initial EITR of every queue vector
+ * @irq_enable: re-arms a queue vector after NAPI (srnic_q_vector)
+ *
+ * Sets what is the same on the PF and the VF: the MTU range, the VLAN
+ * features, unicast filtering, the default ring sizes and every queue
+ * pair active. The caller sets the rest (features, addresses, ethtool
+ * operations) and registers the netdev.
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int srnic_port_netdev_create(struct srnic_port *port,
+			     const struct net_device_ops *netdev_ops,
+			     unsigned int queues, u16 itr,
+			     void (*irq_enable)(struct srnic_q_vector *qv))
+{
+	struct net_device *netdev;
+	int err;
+
+	if (WARN_ON(port->max_qp > SRNIC_PORT_MAX_QP || port->max_qp > queues))
+		return -EINVAL;
+	netdev = alloc_etherdev_mq(sizeof(port), queues);
+	if (!netdev)
+		return -ENOMEM;
+	*(struct srnic_port **)netdev_priv(netdev) = port;
+	port->netdev = netdev;
+	SET_NETDEV_DEV(netdev, &port->pdev->dev);
+	netdev->netdev_ops = netdev_ops;
+	netdev->watchdog_timeo = 5 * HZ;
+	netdev->min_mtu = SRNIC_MIN_MTU;
+	netdev->max_mtu = SRNIC_MAX_MTU;
+	netdev->vlan_features = NETIF_F_SG | NETIF_F_IP_CSUM |
+				NETIF_F_IPV6_CSUM | NETIF_F_TSO |
+				NETIF_F_TSO6 | NETIF_F_HIGHDMA;
+	netdev->priv_flags |= IFF_UNICAST_FLT;
+
+	port->num_qp = port->max_qp;
+	port->tx_ring_count = SRNIC_DEFAULT_RING;
+	port->rx_ring_count = SRNIC_DEFAULT_RING;
+	err = srnic_port_alloc_queues(port, itr, irq_enable);
+	if (err) {
+		port->netdev = NULL;
+		free_netdev(netdev);
+		return err;
+	}
+	netif_carrier_off(netdev);
+	return 0;
+}
+EXPORT_SYMBOL_GPL(srnic_port_netdev_create);
+
+/**
+ * srnic_port_netdev_free() - free an unregistered netdev and its queues
+ * @port: the port
+ */
+void srnic_port_netdev_free(struct srnic_port *port)
+{
+	srnic_port_free_queues(port);
+	free_netdev(port->netdev);
+	port->netdev = NULL;
+}
+EXPORT_SYMBOL_GPL(srnic_port_netdev_free);
+
+/**
+ * srnic_port_free_rings() - free the descriptor memory of every ring
+ * @port: the port, its rings disabled and cleaned
+ */
+void srnic_port_free_rings(struct srnic_port *port)
+{
+	unsigned int i;
+
+	for (i = 0; i < port->max_qp; i++) {
+		if (port->tx_ring[i]->desc)
+			srnic_free_tx_ring(port->tx_ring[i]);
+		if (port->rx_ring[i]->desc)
+			srnic_free_rx_ring(port->rx_ring[i]);
+	}
+}
+EXPORT_SYMBOL_GPL(srnic_port_free_rings);
+
+/**
+ * srnic_port_setup_rings() - place the active rings and allocate them
+ * @port: the port
+ *
+ * Context: process, sleeps.
+ *
+ * Return: 0, or a negative errno with no ring memory left allocated.
+ */
+int srnic_port_setup_rings(struct srnic_port *port)
+{
+	unsigned int i;
+	int err;
+
+	for (i = 0; i < port->num_qp; i++) {
+		port->tx_ring[i]->count = port->tx_ring_count;
+		port->rx_ring[i]->count = port->rx_ring_count;
+		port->ops->place_rings(port, i);
+		err = srnic_setup_tx_ring(port->tx_ring[i]);
+		if (err)
+			goto err;
+		err = srnic_setup_rx_ring(port->rx_ring[i]);
+		if (err)
+			goto err;
+	}
+	return 0;
+err:
+	netdev_err(port->netdev, "cannot allocate ring %u: %d\n", i, err);
+	srnic_port_free_rings(port);
+	return err;
+}
+EXPORT_SYMBOL_GPL(srnic_port_setup_rings);
+
+/**
+ * srnic_port_ring_stats() - add every ring's counters to @stats
+ * @port: the port
+ * @stats: ndo_get_stats64's answer
+ *
+ * Also the rings of inactive queue pairs: their counts stay in the totals.
+ */
+void srnic_port_ring_stats(struct srnic_port *port,
+			   struct rtnl_link_stats64 *stats)
+{
+	unsigned int i;
+
+	for (i = 0; i < port->max_qp; i++) {
+		srnic_ring_stats_add(port->tx_ring[i], true, stats);
+		srnic_ring_stats_add(port->rx_ring[i], false, stats);
+	}
+}
+EXPORT_SYMBOL_GPL(srnic_port_ring_stats);
+
+/**
+ * srnic_port_features_check() - ndo_features_check of both drivers
+ * @skb: the packet
+ * @netdev: its netdev
+ * @features: what the stack would use
+ *
+ * Return: @features without the offloads the context descriptor cannot
+ * describe for @skb.
+ */
+netdev_features_t srnic_port_features_check(struct sk_buff *skb,
+					    struct net_device *netdev,
+					    netdev_features_t features)
+{
+	/* the context descriptor has 7 bits of MAC and 9 of IP header */
+	if (unlikely(skb_network_offset(skb) > 127 ||
+		     skb_network_header_len(skb) > 511))
+		return features & ~(NETIF_F_CSUM_MASK | NETIF_F_GSO_MASK);
+	return vlan_features_check(skb, features);
+}
+EXPORT_SYMBOL_GPL(srnic_port_features_check);
+
+/* ---- ethtool ----------------------------------------------------------- */
+
+void srnic_port_get_drvinfo(struct net_device *netdev,
+			    struct ethtool_drvinfo *info)
+{
+	struct srnic_port *port = srnic_netdev_to_port(netdev);
+
+	strscpy(info->driver, dev_driver_string(&port->pdev->dev),
+		sizeof(info->driver));
+	strscpy(info->bus_info, pci_name(port->pdev), sizeof(info->bus_info));
+	port->ops->fw_version(port, info->fw_version,
+			      sizeof(info->fw_version));
+}
+EXPORT_SYMBOL_GPL(srnic_port_get_drvinfo);
+
+u32 srnic_port_get_msglevel(struct net_device *netdev)
+{
+	return srnic_netdev_to_port(netdev)->msg_enable;
+}
+EXPORT_SYMBOL_GPL(srnic_port_get_msglevel);
+
+void srnic_port_set_msglevel(struct net_device *netdev, u32 level)
+{
+	srnic_netdev_to_port(netdev)->msg_enable = level;
+}
+EXPORT_SYMBOL_GPL(srnic_port_set_msglevel);
+
+void srnic_port_get_ringparam(struct net_device *netdev,
+			      struct ethtool_ringparam *ring,
+			      struct kernel_ethtool_ringparam *kring,
+			      struct netlink_ext_ack *extack)
+{
+	struct srnic_port *port = srnic_netdev_to_port(netdev);
+
+	ring->rx_max_pending = SRNIC_MAX_RING;
+	ring->tx_max_pending = SRNIC_MAX_RING;
+	ring->rx_pending = port->rx_ring_count;
+	ring->tx_pending = port->tx_ring_count;
+}
+EXPORT_SYMBOL_GPL(srnic_port_get_ringparam);
+
+/**
+ * srnic_port_set_ringparam() - ethtool -G on the PF and the VF
+ * @netdev: the netdev
+ * @ring: the sizes asked for
+ * @kring: unused
+ * @extack: where a refusal is explained
+ *
+ * A size outside SRNIC_MIN_RING..SRNIC_MAX_RING is refused, not clamped:
+ * the user gets what was asked for or an error saying why. A size that
+ * is not a multiple of SRNIC_RING_ALIGN (the descriptor memory goes in
+ * 128-byte units) is rounded up; ethtool -g shows the result.
+ *
+ * Context: rtnl held.
+ *
+ * Return: 0, -EINVAL for a size refused, or the driver's errno from
+ * applying the new sizes.
+ */
+int srnic_port_set_ringparam(struct net_device *netdev,
+			     struct ethtool_ringparam *ring,
+			     struct kernel_ethtool_ringparam *kring,
+			     struct netlink_ext_ack *extack)
+{
+	struct srnic_port *port = srnic_netdev_to_port(netdev);
+	u32 tx, rx;
+
+	if (ring->rx_mini_pending || ring->rx_jumbo_pending) {
+		NL_SET_ERR_MSG_MOD(extack, "no mini or jumbo RX rings");
+		return -EINVAL;
+	}
+	if (ring->tx_pending < SRNIC_MIN_RING ||
+	    ring->rx_pending < SRNIC_MIN_RING) {
+		NL_SET_ERR_MSG_MOD(extack, "ring size below the minimum of "
+				   __stringify(SRNIC_MIN_RING));
+		return -EINVAL;
+	}
+	if (ring->tx_pending > SRNIC_MAX_RING ||
+	    ring->rx_pending > SRNIC_MAX_RING) {
+		NL_SET_ERR_MSG_MOD(extack, "ring size above the maximum of "
+				   __stringify(SRNIC_MAX_RING));
+		return -EINVAL;
+	}
+	tx = ALIGN(ring->tx_pending, SRNIC_RING_ALIGN);
+	rx = ALIGN(ring->rx_pending, SRNIC_RING_ALIGN);
+	if (tx == port->tx_ring_count && rx == port->rx_ring_count)
+		return 0;
+	return port->ops->set_ring_counts(port, tx, rx);
+}
+EXPORT_SYMBOL_GPL(srnic_port_set_ringparam);
