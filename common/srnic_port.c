@@ -10,6 +10,7 @@
 #include <linux/slab.h>
 #include <linux/stringify.h>
 
+#include "srnic_compat.h"
 #include "srnic_regs.h"
 #include "srnic_port.h"
 
@@ -50,8 +51,7 @@ static void srnic_port_init_ring(struct srnic_port *port,
  * One vector and one ring pair for each of max_qp queue pairs. They live
  * as long as the netdev, so the ring counters survive close and open.
  */
-static int srnic_port_alloc_queues(struct srnic_port *port, u16 itr,
-				   void (*irq_enable)(struct srnic_q_vector *qv))
+static int srnic_port_alloc_queues(struct srnic_port *port)
 {
 	struct srnic_q_vector *qv;
 	unsigned int i;
@@ -66,9 +66,9 @@ static int srnic_port_alloc_queues(struct srnic_port *port, u16 itr,
 
 		qv->hw = &port->hw;
 		qv->v_idx = i;
-		qv->itr = itr;
+		qv->itr = port->ops->itr;
 		qv->eims_value = BIT(i);
-		qv->irq_enable = irq_enable;
+		qv->irq_enable = port->ops->qv_irq_enable;
 		qv->tx_ring = port->tx_ring[i];
 		qv->rx_ring = port->rx_ring[i];
 		srnic_port_init_ring(port, port->tx_ring[i], qv, i);
@@ -83,39 +83,38 @@ err:
 
 /**
  * srnic_port_netdev_create() - allocate the netdev and its queue objects
- * @port: the port; pdev, ops and max_qp (at most SRNIC_PORT_MAX_QP) set
- * @netdev_ops: the driver's ndo table
- * @queues: TX and RX queues of the netdev (the driver's most)
- * @itr: initial EITR of every queue vector
- * @irq_enable: re-arms a queue vector after NAPI (srnic_q_vector)
+ * @port: the port; pdev and max_qp (at most SRNIC_PORT_MAX_QP) set
+ * @ops: the driver's table
  *
- * Sets what is the same on the PF and the VF: the MTU range, the VLAN
+ * The netdev gets @ops' tables and features, the MTU range, the VLAN
  * features, unicast filtering, the default ring sizes and every queue
- * pair active. The caller sets the rest (features, addresses, ethtool
- * operations) and registers the netdev.
+ * pair active; the caller sets its addresses and registers it.
  *
- * Return: 0 or -ENOMEM.
+ * Return: 0, -EINVAL for an impossible @port or -ENOMEM.
  */
 int srnic_port_netdev_create(struct srnic_port *port,
-			     const struct net_device_ops *netdev_ops,
-			     unsigned int queues, u16 itr,
-			     void (*irq_enable)(struct srnic_q_vector *qv))
+			     const struct srnic_port_ops *ops)
 {
 	struct net_device *netdev;
 	int err;
 
-	if (WARN_ON(port->max_qp > SRNIC_PORT_MAX_QP || port->max_qp > queues))
+	if (WARN_ON(port->max_qp > SRNIC_PORT_MAX_QP ||
+		    port->max_qp > ops->queues))
 		return -EINVAL;
-	netdev = alloc_etherdev_mq(sizeof(port), queues);
+	netdev = alloc_etherdev_mq(sizeof(port), ops->queues);
 	if (!netdev)
 		return -ENOMEM;
 	*(struct srnic_port **)netdev_priv(netdev) = port;
 	port->netdev = netdev;
+	port->ops = ops;
 	SET_NETDEV_DEV(netdev, &port->pdev->dev);
-	netdev->netdev_ops = netdev_ops;
+	netdev->netdev_ops = ops->netdev_ops;
+	netdev->ethtool_ops = ops->ethtool_ops;
 	netdev->watchdog_timeo = 5 * HZ;
 	netdev->min_mtu = SRNIC_MIN_MTU;
 	netdev->max_mtu = SRNIC_MAX_MTU;
+	netdev->hw_features = SRNIC_PORT_FEATURES | ops->hw_features;
+	netdev->features = SRNIC_PORT_FEATURES | ops->features;
 	netdev->vlan_features = NETIF_F_SG | NETIF_F_IP_CSUM |
 				NETIF_F_IPV6_CSUM | NETIF_F_TSO |
 				NETIF_F_TSO6 | NETIF_F_HIGHDMA;
@@ -124,7 +123,7 @@ int srnic_port_netdev_create(struct srnic_port *port,
 	port->num_qp = port->max_qp;
 	port->tx_ring_count = SRNIC_DEFAULT_RING;
 	port->rx_ring_count = SRNIC_DEFAULT_RING;
-	err = srnic_port_alloc_queues(port, itr, irq_enable);
+	err = srnic_port_alloc_queues(port);
 	if (err) {
 		port->netdev = NULL;
 		free_netdev(netdev);
@@ -238,6 +237,121 @@ EXPORT_SYMBOL_GPL(srnic_port_features_check);
 
 /* ---- ethtool ----------------------------------------------------------- */
 
+/**
+ * srnic_port_stat_strings() - ethtool -S names of a counter table
+ * @data: where the next name goes; moved past the names written
+ * @desc: the table
+ * @n: its entries
+ */
+void srnic_port_stat_strings(u8 **data, const struct srnic_port_stat *desc,
+			     unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		ethtool_puts(data, desc[i].name);
+}
+EXPORT_SYMBOL_GPL(srnic_port_stat_strings);
+
+/**
+ * srnic_port_stat_values() - ethtool -S values of a counter table
+ * @base: the stats struct @desc describes, under the caller's lock
+ * @desc: the table
+ * @n: its entries
+ * @data: where the first value goes
+ *
+ * Return: where the next value goes.
+ */
+u64 *srnic_port_stat_values(const void *base,
+			    const struct srnic_port_stat *desc,
+			    unsigned int n, u64 *data)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		*data++ = *(const u64 *)((const u8 *)base + desc[i].offset);
+	return data;
+}
+EXPORT_SYMBOL_GPL(srnic_port_stat_values);
+
+static const char * const srnic_port_txq_stats[SRNIC_PORT_TXQ_STATS] = {
+	"packets", "bytes", "restart", "busy", "csum", "tso", "vlan_insert",
+	"dma_err", "linearize", "drops",
+};
+
+static const char * const srnic_port_rxq_stats[SRNIC_PORT_RXQ_STATS] = {
+	"packets", "bytes", "csum_good", "csum_err", "alloc_failed",
+	"vlan_strip", "frame_err", "drops",
+};
+
+/**
+ * srnic_port_queue_strings() - ethtool -S names of one queue pair
+ * @data: where the next name goes; moved past the names written
+ * @qp: the queue pair
+ * @n_tx: how many of the SRNIC_PORT_TXQ_STATS TX counters are listed
+ * @tx_prefix: e.g. "tx_queue_" for tx_queue_0_packets
+ * @rx_prefix: the same for the RX counters
+ */
+void srnic_port_queue_strings(u8 **data, unsigned int qp, unsigned int n_tx,
+			      const char *tx_prefix, const char *rx_prefix)
+{
+	unsigned int i;
+
+	for (i = 0; i < n_tx; i++)
+		ethtool_sprintf(data, "%s%u_%s", tx_prefix, qp,
+				srnic_port_txq_stats[i]);
+	for (i = 0; i < SRNIC_PORT_RXQ_STATS; i++)
+		ethtool_sprintf(data, "%s%u_%s", rx_prefix, qp,
+				srnic_port_rxq_stats[i]);
+}
+EXPORT_SYMBOL_GPL(srnic_port_queue_strings);
+
+/**
+ * srnic_port_queue_stats() - ethtool -S values of one queue pair
+ * @port: the port
+ * @qp: the queue pair; one with no ring objects reads as zeros
+ * @n_tx: as given to srnic_port_queue_strings()
+ * @data: where the first value goes
+ *
+ * Return: where the next value goes.
+ */
+u64 *srnic_port_queue_stats(struct srnic_port *port, unsigned int qp,
+			    unsigned int n_tx, u64 *data)
+{
+	u64 tx[SRNIC_PORT_TXQ_STATS] = {}, rx[SRNIC_PORT_RXQ_STATS] = {};
+	struct srnic_ring_stats rs;
+	struct srnic_tx_stats ts;
+	struct srnic_rx_stats xs;
+
+	if (qp < SRNIC_PORT_MAX_QP && port->tx_ring[qp]) {
+		srnic_ring_tx_stats_read(port->tx_ring[qp], &rs, &ts);
+		tx[0] = rs.packets;
+		tx[1] = rs.bytes;
+		tx[2] = ts.restart_queue;
+		tx[3] = ts.tx_busy;
+		tx[4] = ts.csum_offload;
+		tx[5] = ts.tso;
+		tx[6] = ts.vlan_insert;
+		tx[7] = ts.dma_err;
+		tx[8] = ts.linearize;
+		tx[9] = ts.drops;
+		srnic_ring_rx_stats_read(port->rx_ring[qp], &rs, &xs);
+		rx[0] = rs.packets;
+		rx[1] = rs.bytes;
+		rx[2] = xs.csum_good;
+		rx[3] = xs.csum_err;
+		rx[4] = xs.alloc_failed;
+		rx[5] = xs.vlan_strip;
+		rx[6] = xs.frame_err;
+		rx[7] = xs.drops;
+	}
+	memcpy(data, tx, n_tx * sizeof(*data));
+	data += n_tx;
+	memcpy(data, rx, sizeof(rx));
+	return data + SRNIC_PORT_RXQ_STATS;
+}
+EXPORT_SYMBOL_GPL(srnic_port_queue_stats);
+
 void srnic_port_get_drvinfo(struct net_device *netdev,
 			    struct ethtool_drvinfo *info)
 {
@@ -303,18 +417,18 @@ int srnic_port_set_ringparam(struct net_device *netdev,
 	u32 tx, rx;
 
 	if (ring->rx_mini_pending || ring->rx_jumbo_pending) {
-		NL_SET_ERR_MSG_MOD(extack, "no mini or jumbo RX rings");
+		NL_SET_ERR_MSG(extack, "no mini or jumbo RX rings");
 		return -EINVAL;
 	}
 	if (ring->tx_pending < SRNIC_MIN_RING ||
 	    ring->rx_pending < SRNIC_MIN_RING) {
-		NL_SET_ERR_MSG_MOD(extack, "ring size below the minimum of "
+		NL_SET_ERR_MSG(extack, "ring size below the minimum of "
 				   __stringify(SRNIC_MIN_RING));
 		return -EINVAL;
 	}
 	if (ring->tx_pending > SRNIC_MAX_RING ||
 	    ring->rx_pending > SRNIC_MAX_RING) {
-		NL_SET_ERR_MSG_MOD(extack, "ring size above the maximum of "
+		NL_SET_ERR_MSG(extack, "ring size above the maximum of "
 				   __stringify(SRNIC_MAX_RING));
 		return -EINVAL;
 	}

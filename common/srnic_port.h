@@ -27,18 +27,46 @@
 struct srnic_port;
 
 /**
- * struct srnic_port_ops - what only the driver knows
+ * struct srnic_port_ops - what only the driver knows, one table a driver
+ * @netdev_ops: the ndo table
+ * @ethtool_ops: the ethtool table (SRNIC_PORT_ETHTOOL_OPS in it)
+ * @features: netdev features on at creation, beyond SRNIC_PORT_FEATURES
+ * @hw_features: those ethtool -K may turn off and on again
+ * @queues: TX and RX queues of the netdev, at least max_qp
+ * @itr: initial EITR value of the queue vectors
+ * @qv_irq_enable: re-arms a queue vector once NAPI is done
  * @place_rings: point queue pair @qp at its hardware queue (reg_idx, regs,
- *	tail, count, drop_en, active_vlans) before its memory is set up.
+ *	tail, drop_en, active_vlans) before its memory is set up.
  * @set_ring_counts: make @tx and @rx the descriptor counts, restarting the
  *	datapath if it runs; the counts are valid. rtnl held.
  * @fw_version: the ethtool -i firmware-version text.
  */
 struct srnic_port_ops {
+	const struct net_device_ops *netdev_ops;
+	const struct ethtool_ops *ethtool_ops;
+	netdev_features_t features;
+	netdev_features_t hw_features;
+	unsigned int queues;
+	u16 itr;
+	void (*qv_irq_enable)(struct srnic_q_vector *qv);
 	void (*place_rings)(struct srnic_port *port, unsigned int qp);
 	int (*set_ring_counts)(struct srnic_port *port, u16 tx, u16 rx);
 	void (*fw_version)(struct srnic_port *port, char *buf, size_t len);
 };
+
+/* offloads of the queues themselves, the same on the PF and the VF */
+#define SRNIC_PORT_FEATURES	(NETIF_F_SG | NETIF_F_IP_CSUM |		\
+				 NETIF_F_IPV6_CSUM | NETIF_F_SCTP_CRC |	\
+				 NETIF_F_TSO | NETIF_F_TSO6 | NETIF_F_RXCSUM)
+
+/* the ethtool operations srnic_port.c serves, for the drivers' tables */
+#define SRNIC_PORT_ETHTOOL_OPS					\
+	.get_drvinfo = srnic_port_get_drvinfo,			\
+	.get_msglevel = srnic_port_get_msglevel,		\
+	.set_msglevel = srnic_port_set_msglevel,		\
+	.get_link = ethtool_op_get_link,			\
+	.get_ringparam = srnic_port_get_ringparam,		\
+	.set_ringparam = srnic_port_set_ringparam
 
 #define SRNIC_PORT_MEMBERS						\
 	struct srnic_hw hw;		/* first: MMIO accessors */	\
@@ -96,9 +124,7 @@ static inline struct srnic_port *srnic_netdev_to_port(struct net_device *netdev)
 }
 
 int srnic_port_netdev_create(struct srnic_port *port,
-			     const struct net_device_ops *netdev_ops,
-			     unsigned int queues, u16 itr,
-			     void (*irq_enable)(struct srnic_q_vector *qv));
+			     const struct srnic_port_ops *ops);
 void srnic_port_netdev_free(struct srnic_port *port);
 int srnic_port_setup_rings(struct srnic_port *port);
 void srnic_port_free_rings(struct srnic_port *port);
@@ -107,6 +133,34 @@ void srnic_port_ring_stats(struct srnic_port *port,
 netdev_features_t srnic_port_features_check(struct sk_buff *skb,
 					    struct net_device *netdev,
 					    netdev_features_t features);
+
+/* An ethtool -S counter: a u64 at @offset in the driver's stats struct. */
+struct srnic_port_stat {
+	char name[ETH_GSTRING_LEN];
+	unsigned int offset;
+};
+
+#define SRNIC_PORT_STAT(_type, _name, _field) {				\
+	.name = _name,							\
+	.offset = offsetof(_type, _field),				\
+}
+
+void srnic_port_stat_strings(u8 **data, const struct srnic_port_stat *desc,
+			     unsigned int n);
+u64 *srnic_port_stat_values(const void *base,
+			    const struct srnic_port_stat *desc,
+			    unsigned int n, u64 *data);
+
+/*
+ * ethtool -S per queue pair: TX then RX counters, named PREFIX<q>_<name>.
+ * The PF lists the first SRNIC_PORT_TXQ_STATS - 1 TX counters (no drops).
+ */
+#define SRNIC_PORT_TXQ_STATS	10
+#define SRNIC_PORT_RXQ_STATS	8
+void srnic_port_queue_strings(u8 **data, unsigned int qp, unsigned int n_tx,
+			      const char *tx_prefix, const char *rx_prefix);
+u64 *srnic_port_queue_stats(struct srnic_port *port, unsigned int qp,
+			    unsigned int n_tx, u64 *data);
 
 /* ethtool operations, as they are */
 void srnic_port_get_drvinfo(struct net_device *netdev,

@@ -254,7 +254,7 @@ int srnic_pf_get_vf_stats(struct net_device *netdev, int vf,
 			  struct ifla_vf_stats *vs);
 
 /* srnic_pf_ethtool.c */
-void srnic_pf_set_ethtool_ops(struct net_device *netdev);
+extern const struct ethtool_ops srnic_pf_ethtool_ops;
 
 /* srnic_pf_devlink.c */
 struct srnic_pf *srnic_pf_devlink_alloc(struct pci_dev *pdev);

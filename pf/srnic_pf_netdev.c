@@ -650,7 +650,17 @@ static void srnic_pf_fw_version(struct srnic_port *port, char *buf,
 		 (pf->nvm_version >> 4) & 0xFF, pf->nvm_version & 0xF);
 }
 
+#define SRNIC_PF_VLAN_FEATURES	(NETIF_F_HW_VLAN_CTAG_TX | NETIF_F_HW_VLAN_CTAG_RX | \
+				 NETIF_F_HW_VLAN_CTAG_FILTER)
+
 static const struct srnic_port_ops srnic_pf_port_ops = {
+	.netdev_ops = &srnic_pf_netdev_ops,
+	.ethtool_ops = &srnic_pf_ethtool_ops,
+	.hw_features = NETIF_F_RXHASH | SRNIC_PF_VLAN_FEATURES,
+	.features = NETIF_F_RXHASH | SRNIC_PF_VLAN_FEATURES | NETIF_F_HIGHDMA,
+	.queues = SRNIC_PF_MAX_QP,
+	.itr = SRNIC_PF_ITR,
+	.qv_irq_enable = srnic_pf_qv_irq_enable,
 	.place_rings = srnic_pf_place_rings,
 	.set_ring_counts = srnic_pf_set_ring_counts,
 	.fw_version = srnic_pf_fw_version,
@@ -664,28 +674,13 @@ static const struct srnic_port_ops srnic_pf_port_ops = {
  */
 int srnic_pf_netdev_create(struct srnic_pf *pf)
 {
-	struct net_device *netdev;
-	netdev_features_t hw;
 	int err;
 
-	pf->ops = &srnic_pf_port_ops;
-	err = srnic_port_netdev_create(&pf->port, &srnic_pf_netdev_ops,
-				       SRNIC_PF_MAX_QP, SRNIC_PF_ITR,
-				       srnic_pf_qv_irq_enable);
+	err = srnic_port_netdev_create(&pf->port, &srnic_pf_port_ops);
 	if (err)
 		return err;
-	netdev = pf->netdev;
-	srnic_pf_set_ethtool_ops(netdev);
-
-	hw = NETIF_F_SG | NETIF_F_IP_CSUM | NETIF_F_IPV6_CSUM |
-	     NETIF_F_SCTP_CRC | NETIF_F_TSO | NETIF_F_TSO6 | NETIF_F_RXCSUM |
-	     NETIF_F_RXHASH | NETIF_F_HW_VLAN_CTAG_TX |
-	     NETIF_F_HW_VLAN_CTAG_RX;
-	netdev->hw_features = hw | NETIF_F_HW_VLAN_CTAG_FILTER;
-	netdev->features = hw | NETIF_F_HW_VLAN_CTAG_FILTER | NETIF_F_HIGHDMA;
-
-	eth_hw_addr_set(netdev, pf->perm_addr);
-	memcpy(netdev->perm_addr, pf->perm_addr, ETH_ALEN);
+	eth_hw_addr_set(pf->netdev, pf->perm_addr);
+	memcpy(pf->netdev->perm_addr, pf->perm_addr, ETH_ALEN);
 	netdev_rss_key_fill(pf->rss_key, sizeof(pf->rss_key));
 
 	spin_lock_irq(&pf->sw_lock);
@@ -695,7 +690,7 @@ int srnic_pf_netdev_create(struct srnic_pf *pf)
 
 	rtnl_lock();
 	srnic_pf_mac_setup(pf);
-	err = register_netdevice(netdev);
+	err = register_netdevice(pf->netdev);
 	rtnl_unlock();
 	if (err)
 		srnic_port_netdev_free(&pf->port);

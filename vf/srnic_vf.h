@@ -185,6 +185,6 @@ int srnic_vf_mbx_restore(struct srnic_vf *vf);
 bool srnic_vf_link_ok_locked(struct srnic_vf *vf);
 
 /* srnic_vf_ethtool.c */
-void srnic_vf_set_ethtool_ops(struct net_device *netdev);
+extern const struct ethtool_ops srnic_vf_ethtool_ops;
 
 #endif /* _SRNIC_VF_H_ */

@@ -629,6 +629,14 @@ static void srnic_vf_fw_version(struct srnic_port *port, char *buf,
 }
 
 static const struct srnic_port_ops srnic_vf_port_ops = {
+	.netdev_ops = &srnic_vf_netdev_ops,
+	.ethtool_ops = &srnic_vf_ethtool_ops,
+	/* VLAN strip and filtering are the PF's to program, always on */
+	.features = NETIF_F_HIGHDMA | NETIF_F_HW_VLAN_CTAG_TX |
+		    NETIF_F_HW_VLAN_CTAG_RX | NETIF_F_HW_VLAN_CTAG_FILTER,
+	.queues = SRNIC_VF_MAX_QP,
+	.itr = SRNIC_VF_ITR,
+	.qv_irq_enable = srnic_vf_qv_irq_enable,
 	.place_rings = srnic_vf_place_rings,
 	.set_ring_counts = srnic_vf_set_ring_counts,
 	.fw_version = srnic_vf_fw_version,
@@ -644,28 +652,8 @@ static const struct srnic_port_ops srnic_vf_port_ops = {
  */
 int srnic_vf_netdev_create(struct srnic_vf *vf)
 {
-	struct net_device *netdev;
-	netdev_features_t hw;
-	int err;
-
-	vf->ops = &srnic_vf_port_ops;
 	vf->max_qp = SRNIC_VF_MAX_QP;
-	err = srnic_port_netdev_create(&vf->port, &srnic_vf_netdev_ops,
-				       SRNIC_VF_MAX_QP, SRNIC_VF_ITR,
-				       srnic_vf_qv_irq_enable);
-	if (err)
-		return err;
-	netdev = vf->netdev;
-	srnic_vf_set_ethtool_ops(netdev);
-
-	hw = NETIF_F_SG | NETIF_F_IP_CSUM | NETIF_F_IPV6_CSUM |
-	     NETIF_F_SCTP_CRC | NETIF_F_TSO | NETIF_F_TSO6 | NETIF_F_RXCSUM;
-	netdev->hw_features = hw;
-	/* VLAN strip and filtering are the PF's to program, always on */
-	netdev->features = hw | NETIF_F_HIGHDMA | NETIF_F_HW_VLAN_CTAG_TX |
-			   NETIF_F_HW_VLAN_CTAG_RX |
-			   NETIF_F_HW_VLAN_CTAG_FILTER;
-	return 0;
+	return srnic_port_netdev_create(&vf->port, &srnic_vf_port_ops);
 }
 
 /**
