@@ -17,6 +17,94 @@
 static_assert(sizeof(struct srnic_port) ==
 	      sizeof(struct { SRNIC_PORT_MEMBERS; }));
 
+/**
+ * srnic_port_pci_enable() - enable a function for MMIO and 64-bit DMA
+ * @pdev: the PF or VF
+ * @name: the driver, owner of the memory regions
+ *
+ * Return: 0, or a negative errno with the function left as it was.
+ */
+int srnic_port_pci_enable(struct pci_dev *pdev, const char *name)
+{
+	int err;
+
+	err = pci_enable_device_mem(pdev);
+	if (err)
+		return err;
+	err = dma_set_mask_and_coherent(&pdev->dev, DMA_BIT_MASK(64));
+	if (err) {
+		pci_err(pdev, "no usable DMA configuration\n");
+		goto err_disable;
+	}
+	err = pci_request_mem_regions(pdev, name);
+	if (err)
+		goto err_disable;
+	pci_set_master(pdev);
+	return 0;
+
+err_disable:
+	pci_disable_device(pdev);
+	return err;
+}
+EXPORT_SYMBOL_GPL(srnic_port_pci_enable);
+
+/**
+ * srnic_port_pci_disable() - undo srnic_port_pci_enable()
+ * @pdev: the PF or VF
+ */
+void srnic_port_pci_disable(struct pci_dev *pdev)
+{
+	pci_release_mem_regions(pdev);
+	pci_disable_device(pdev);
+}
+EXPORT_SYMBOL_GPL(srnic_port_pci_disable);
+
+/**
+ * srnic_port_map() - map BAR0, the register window
+ * @port: the port, its pdev enabled
+ *
+ * Return: 0 or -EIO.
+ */
+int srnic_port_map(struct srnic_port *port)
+{
+	port->bar0 = pci_iomap(port->pdev, 0, 0);
+	if (!port->bar0)
+		return -EIO;
+	port->hw.hw_addr = port->bar0;
+	return 0;
+}
+EXPORT_SYMBOL_GPL(srnic_port_map);
+
+/**
+ * srnic_port_unmap() - retire the register window and unmap BAR0
+ * @port: the port; nothing accesses its registers any more
+ */
+void srnic_port_unmap(struct srnic_port *port)
+{
+	WRITE_ONCE(port->hw.hw_addr, NULL);
+	pci_iounmap(port->pdev, port->bar0);
+}
+EXPORT_SYMBOL_GPL(srnic_port_unmap);
+
+/**
+ * srnic_port_shutdown() - detach the netdev and stop its datapath
+ * @port: the port
+ *
+ * For pci_driver.shutdown: nothing transmits or receives afterwards. The
+ * netdev stays registered, IFF_UP as it was.
+ */
+void srnic_port_shutdown(struct srnic_port *port)
+{
+	struct net_device *netdev = port->netdev;
+
+	rtnl_lock();
+	netif_device_detach(netdev);
+	if (netif_running(netdev))
+		netdev->netdev_ops->ndo_stop(netdev);
+	rtnl_unlock();
+}
+EXPORT_SYMBOL_GPL(srnic_port_shutdown);
+
 static void srnic_port_free_queues(struct srnic_port *port)
 {
 	unsigned int i;

@@ -123,6 +123,11 @@ static inline struct srnic_port *srnic_netdev_to_port(struct net_device *netdev)
 	return *(struct srnic_port **)netdev_priv(netdev);
 }
 
+int srnic_port_pci_enable(struct pci_dev *pdev, const char *name);
+void srnic_port_pci_disable(struct pci_dev *pdev);
+int srnic_port_map(struct srnic_port *port);
+void srnic_port_unmap(struct srnic_port *port);
+void srnic_port_shutdown(struct srnic_port *port);
 int srnic_port_netdev_create(struct srnic_port *port,
 			     const struct srnic_port_ops *ops);
 void srnic_port_netdev_free(struct srnic_port *port);
