@@ -252,6 +252,41 @@ void srnic_port_free_rings(struct srnic_port *port)
 EXPORT_SYMBOL_GPL(srnic_port_free_rings);
 
 /**
+ * srnic_port_place_ring() - put a ring on hardware queue @reg_idx
+ * @ring: the ring
+ * @regs: that queue's register block in the port's BAR0 mapping
+ * @reg_idx: the queue
+ */
+void srnic_port_place_ring(struct srnic_ring *ring, u8 __iomem *regs,
+			   unsigned int reg_idx)
+{
+	ring->reg_idx = reg_idx;
+	ring->regs = regs;
+	ring->tail = regs + SRNIC_Q_DT;
+}
+EXPORT_SYMBOL_GPL(srnic_port_place_ring);
+
+/**
+ * srnic_port_set_real_queues() - tell the stack how many queues run
+ * @port: the port
+ * @num_qp: queue pairs
+ *
+ * Context: rtnl held.
+ *
+ * Return: 0 or a negative errno.
+ */
+int srnic_port_set_real_queues(struct srnic_port *port, unsigned int num_qp)
+{
+	int err;
+
+	err = netif_set_real_num_tx_queues(port->netdev, num_qp);
+	if (!err)
+		err = netif_set_real_num_rx_queues(port->netdev, num_qp);
+	return err;
+}
+EXPORT_SYMBOL_GPL(srnic_port_set_real_queues);
+
+/**
  * srnic_port_setup_rings() - place the active rings and allocate them
  * @port: the port
  *

@@ -16,6 +16,7 @@
 #include <linux/ethtool.h>
 #include <linux/netdevice.h>
 #include <linux/pci.h>
+#include <linux/spinlock.h>
 #include <linux/stddef.h>
 
 #include "srnic_hw.h"
@@ -75,6 +76,7 @@ struct srnic_port_ops {
 	struct net_device *netdev;					\
 	const struct srnic_port_ops *ops;				\
 	u32 msg_enable;							\
+	spinlock_t stats_lock;		/* the driver's hw counters */	\
 	unsigned int num_qp;		/* active queue pairs */	\
 	unsigned int max_qp;		/* queue objects allocated */	\
 	u16 tx_ring_count;						\
@@ -131,7 +133,10 @@ void srnic_port_shutdown(struct srnic_port *port);
 int srnic_port_netdev_create(struct srnic_port *port,
 			     const struct srnic_port_ops *ops);
 void srnic_port_netdev_free(struct srnic_port *port);
+void srnic_port_place_ring(struct srnic_ring *ring, u8 __iomem *regs,
+			   unsigned int reg_idx);
 int srnic_port_setup_rings(struct srnic_port *port);
+int srnic_port_set_real_queues(struct srnic_port *port, unsigned int num_qp);
 void srnic_port_free_rings(struct srnic_port *port);
 void srnic_port_ring_stats(struct srnic_port *port,
 			   struct rtnl_link_stats64 *stats);

@@ -174,27 +174,18 @@ struct srnic_pf {
 	struct work_struct reset_task;
 	u64 tx_timeouts;
 
-	/* statistics */
-	spinlock_t stats_lock;		/* hw_stats and their reads */
+	/* statistics, port.stats_lock: these and their reads */
 	struct srnic_pf_hw_stats hw_stats;
 };
-
-static_assert(SRNIC_PF_MAX_QP <= SRNIC_PORT_MAX_QP);
 
 static inline struct srnic_pf *srnic_netdev_to_pf(struct net_device *netdev)
 {
 	return container_of(srnic_netdev_to_port(netdev), struct srnic_pf, port);
 }
 
-static inline u32 pf_rd(struct srnic_pf *pf, u32 reg)
-{
-	return srnic_rd32(&pf->hw, reg);
-}
-
-static inline void pf_wr(struct srnic_pf *pf, u32 reg, u32 val)
-{
-	srnic_wr32(&pf->hw, reg, val);
-}
+/* register access through the port's window */
+#define pf_rd(pf, reg)		srnic_rd32(&(pf)->hw, reg)
+#define pf_wr(pf, reg, val)	srnic_wr32(&(pf)->hw, reg, val)
 
 /* srnic_pf_hw.c */
 int srnic_pf_hw_reset(struct srnic_pf *pf);

@@ -36,12 +36,10 @@ static void srnic_pf_place_rings(struct srnic_port *port, unsigned int i)
 	struct srnic_ring *tx = pf->tx_ring[i], *rx = pf->rx_ring[i];
 	unsigned int reg_idx = pf->num_vfs + i;
 
-	tx->reg_idx = reg_idx;
-	tx->regs = pf->bar0 + SRNIC_PF_TXQ_BASE(reg_idx);
-	tx->tail = tx->regs + SRNIC_Q_DT;
-	rx->reg_idx = reg_idx;
-	rx->regs = pf->bar0 + SRNIC_PF_RXQ_BASE(reg_idx);
-	rx->tail = rx->regs + SRNIC_Q_DT;
+	srnic_port_place_ring(tx, pf->bar0 + SRNIC_PF_TXQ_BASE(reg_idx),
+			      reg_idx);
+	srnic_port_place_ring(rx, pf->bar0 + SRNIC_PF_RXQ_BASE(reg_idx),
+			      reg_idx);
 	/* with VFs a stalled PF ring must not block the shared RX FIFO */
 	rx->drop_en = pf->num_vfs > 0;
 }
@@ -425,9 +423,7 @@ int srnic_pf_open(struct net_device *netdev)
 	if (err)
 		goto err_free_rings;
 
-	err = netif_set_real_num_tx_queues(netdev, pf->num_qp);
-	if (!err)
-		err = netif_set_real_num_rx_queues(netdev, pf->num_qp);
+	err = srnic_port_set_real_queues(&pf->port, pf->num_qp);
 	if (err)
 		goto err_free_irqs;
 
@@ -652,6 +648,8 @@ static void srnic_pf_fw_version(struct srnic_port *port, char *buf,
 
 #define SRNIC_PF_VLAN_FEATURES	(NETIF_F_HW_VLAN_CTAG_TX | NETIF_F_HW_VLAN_CTAG_RX | \
 				 NETIF_F_HW_VLAN_CTAG_FILTER)
+
+static_assert(SRNIC_PF_MAX_QP <= SRNIC_PORT_MAX_QP);
 
 static const struct srnic_port_ops srnic_pf_port_ops = {
 	.netdev_ops = &srnic_pf_netdev_ops,

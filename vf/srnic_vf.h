@@ -127,28 +127,19 @@ struct srnic_vf {
 	unsigned long held_since;	/* jiffies when they were stopped */
 	struct delayed_work service;
 
-	/* statistics */
-	spinlock_t stats_lock;
+	/* statistics; port.stats_lock covers hw_stats */
 	struct srnic_vf_hw_stats hw_stats;
 	struct srnic_vf_sw_stats sw_stats;
 };
-
-static_assert(SRNIC_VF_MAX_QP <= SRNIC_PORT_MAX_QP);
 
 static inline struct srnic_vf *srnic_netdev_to_vf(struct net_device *netdev)
 {
 	return container_of(srnic_netdev_to_port(netdev), struct srnic_vf, port);
 }
 
-static inline u32 vf_rd(struct srnic_vf *vf, u32 reg)
-{
-	return srnic_rd32(&vf->hw, reg);
-}
-
-static inline void vf_wr(struct srnic_vf *vf, u32 reg, u32 val)
-{
-	srnic_wr32(&vf->hw, reg, val);
-}
+/* register access through the port's window */
+#define vf_rd(vf, reg)		srnic_rd32(&(vf)->hw, reg)
+#define vf_wr(vf, reg, val)	srnic_wr32(&(vf)->hw, reg, val)
 
 /* srnic_vf_main.c */
 void srnic_vf_service_now(struct srnic_vf *vf);

@@ -37,12 +37,8 @@ static void srnic_vf_place_rings(struct srnic_port *port, unsigned int q)
 	struct srnic_vf *vf = container_of(port, struct srnic_vf, port);
 	struct srnic_ring *tx = vf->tx_ring[q], *rx = vf->rx_ring[q];
 
-	tx->reg_idx = q;
-	tx->regs = vf->bar0 + SRNIC_VF_TXQ_BASE(q);
-	tx->tail = tx->regs + SRNIC_Q_DT;
-	rx->reg_idx = q;
-	rx->regs = vf->bar0 + SRNIC_VF_RXQ_BASE(q);
-	rx->tail = rx->regs + SRNIC_Q_DT;
+	srnic_port_place_ring(tx, vf->bar0 + SRNIC_VF_TXQ_BASE(q), q);
+	srnic_port_place_ring(rx, vf->bar0 + SRNIC_VF_RXQ_BASE(q), q);
 	/* a VF that stops posting buffers must not stall the shared FIFO */
 	tx->drop_en = true;
 	rx->drop_en = true;
@@ -309,9 +305,7 @@ int srnic_vf_resize_locked(struct srnic_vf *vf, unsigned int num_qp,
 	vf->num_qp = num_qp;
 	vf->tx_ring_count = tx_count;
 	vf->rx_ring_count = rx_count;
-	err = netif_set_real_num_tx_queues(netdev, num_qp);
-	if (!err)
-		err = netif_set_real_num_rx_queues(netdev, num_qp);
+	err = srnic_port_set_real_queues(&vf->port, num_qp);
 	if (!err && running)
 		err = srnic_port_setup_rings(&vf->port);
 	if (err) {
@@ -438,9 +432,7 @@ static int srnic_vf_open(struct net_device *netdev)
 	err = srnic_port_setup_rings(&vf->port);
 	if (err)
 		return err;
-	err = netif_set_real_num_tx_queues(netdev, vf->num_qp);
-	if (!err)
-		err = netif_set_real_num_rx_queues(netdev, vf->num_qp);
+	err = srnic_port_set_real_queues(&vf->port, vf->num_qp);
 	if (err) {
 		srnic_port_free_rings(&vf->port);
 		return err;
@@ -627,6 +619,8 @@ static void srnic_vf_fw_version(struct srnic_port *port, char *buf,
 	snprintf(buf, len, "mailbox API %u.%u", vf->mbx.api >> 8,
 		 vf->mbx.api & 0xff);
 }
+
+static_assert(SRNIC_VF_MAX_QP <= SRNIC_PORT_MAX_QP);
 
 static const struct srnic_port_ops srnic_vf_port_ops = {
 	.netdev_ops = &srnic_vf_netdev_ops,
