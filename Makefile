@@ -32,8 +32,8 @@ ccflags-y += -DSRNIC_NEED_PAGE_POOL_LEGACY_HDR
 endif
 
 obj-$(CONFIG_SRNIC_LIB) += srnic_lib.o
-srnic_lib-y := common/srnic_lib.o common/srnic_txrx.o mailbox/srnic_mbx.o \
-	       mailbox/srnic_mbx_proto.o
+srnic_lib-y := common/srnic_lib.o common/srnic_txrx.o common/srnic_port.o \
+	      mailbox/srnic_mbx.o mailbox/srnic_mbx_proto.o
 
 obj-$(CONFIG_SRNIC_PF) += srnic_pf.o
 srnic_pf-y := pf/srnic_pf_main.o pf/srnic_pf_hw.o pf/srnic_pf_netdev.o \

@@ -40,6 +40,7 @@
 #include "srnic_hw.h"
 #include "srnic_regs.h"
 #include "srnic_txrx.h"
+#include "srnic_port.h"
 #include "srnic_pf_switch.h"
 #include "srnic_pf_policy.h"
 
@@ -107,18 +108,13 @@ struct srnic_pf_hw_stats {
 	u64 tsctc;
 };
 
-/* A 32-bit free-running per-pool counter extended to 64 bits. */
-struct srnic_pf_vf_ctr {
-	u32 last;
-	u64 total;
-};
-
+/* the per-pool counters of one VF */
 struct srnic_pf_vf_stats {
-	struct srnic_pf_vf_ctr gprc;
-	struct srnic_pf_vf_ctr gptc;
-	struct srnic_pf_vf_ctr gorc;
-	struct srnic_pf_vf_ctr gotc;
-	struct srnic_pf_vf_ctr mprc;
+	struct srnic_port_ctr gprc;
+	struct srnic_port_ctr gptc;
+	struct srnic_port_ctr gorc;
+	struct srnic_port_ctr gotc;
+	struct srnic_port_ctr mprc;
 };
 
 /*
@@ -148,13 +144,10 @@ struct srnic_pf_mbx_log {
 };
 
 struct srnic_pf {
-	struct srnic_hw hw;		/* first: MMIO accessors */
-	u8 __iomem *bar0;		/* the mapping; hw.hw_addr may drop it */
-	struct pci_dev *pdev;
-	struct net_device *netdev;
+	/* first: hw, the MMIO accessors; netdev, pdev, queues, msg_enable */
+	srnic_port_group(port);
 	struct devlink *devlink;
 	unsigned long state[BITS_TO_LONGS(SRNIC_PF_NBITS)];
-	u32 msg_enable;
 
 	/* identity from the NVM */
 	u8 perm_addr[ETH_ALEN];
@@ -193,14 +186,7 @@ struct srnic_pf {
 	unsigned int tx_report_q;
 	struct srnic_pf_mbx_log mbx_log[SRNIC_MAX_VFS];
 
-	/* queues */
-	unsigned int num_qp;		/* active queue pairs */
-	unsigned int max_qp;		/* limited by vectors */
-	u16 tx_ring_count;
-	u16 rx_ring_count;
-	struct srnic_ring *tx_ring[SRNIC_PF_MAX_QP];
-	struct srnic_ring *rx_ring[SRNIC_PF_MAX_QP];
-	struct srnic_q_vector *q_vector[SRNIC_PF_MAX_QP];
+	/* RSS without VFs; port.max_qp is limited by the vectors */
 	u32 rss_key[SRNIC_RSSRK_NUM];
 
 	/* link */
@@ -211,15 +197,18 @@ struct srnic_pf {
 	struct work_struct reset_task;
 	u64 tx_timeouts;
 
-	/* statistics */
-	spinlock_t stats_lock;		/* hw_stats and their reads */
+	/* statistics, port.stats_lock: these and their reads */
 	struct srnic_pf_hw_stats hw_stats;
 };
 
 static inline struct srnic_pf *srnic_netdev_to_pf(struct net_device *netdev)
 {
-	return *(struct srnic_pf **)netdev_priv(netdev);
+	return container_of(srnic_netdev_to_port(netdev), struct srnic_pf, port);
 }
+
+/* register access through the port's window */
+#define pf_rd(pf, reg)		srnic_rd32(&(pf)->hw, reg)
+#define pf_wr(pf, reg, val)	srnic_wr32(&(pf)->hw, reg, val)
 
 /* srnic_pf_hw.c */
 int srnic_pf_hw_reset(struct srnic_pf *pf);
@@ -241,12 +230,9 @@ int srnic_pf_close(struct net_device *netdev);
 void srnic_pf_reinit_locked(struct srnic_pf *pf);
 void srnic_pf_get_stats64(struct net_device *netdev,
 			  struct rtnl_link_stats64 *stats);
-void srnic_pf_set_ring_counts(struct srnic_pf *pf, u16 tx, u16 rx);
 void srnic_pf_update_link(struct srnic_pf *pf);
 
 void srnic_pf_mac_setup(struct srnic_pf *pf);
-void srnic_pf_set_num_vfs(struct srnic_pf *pf, unsigned int num_vfs,
-			  struct srnic_pf_vf_stats *stats);
 
 /* srnic_pf_main.c */
 void srnic_pf_irq_enable_misc(struct srnic_pf *pf);
@@ -254,6 +240,9 @@ void srnic_pf_reset_locked(struct srnic_pf *pf);
 void srnic_pf_watchdog_kick(struct srnic_pf *pf, unsigned long delay);
 
 /* srnic_pf_sriov.c */
+void srnic_pf_setup_vmdq(struct srnic_pf *pf);
+void srnic_pf_set_num_vfs(struct srnic_pf *pf, unsigned int num_vfs,
+			  struct srnic_pf_vf_stats *stats);
 void srnic_pf_sw_flush(struct srnic_pf *pf);
 void srnic_pf_mbx_service(struct srnic_pf *pf);
 void srnic_pf_mbx_service_locked(struct srnic_pf *pf);
@@ -279,7 +268,7 @@ int srnic_pf_get_vf_stats(struct net_device *netdev, int vf,
 			  struct ifla_vf_stats *vs);
 
 /* srnic_pf_ethtool.c */
-void srnic_pf_set_ethtool_ops(struct net_device *netdev);
+extern const struct ethtool_ops srnic_pf_ethtool_ops;
 
 /* srnic_pf_devlink.c */
 struct srnic_pf *srnic_pf_devlink_alloc(struct pci_dev *pdev);

@@ -9,18 +9,11 @@
 #include "srnic_compat.h"
 #include "srnic_pf.h"
 
-struct srnic_pf_stat {
-	char name[ETH_GSTRING_LEN];
-	unsigned int offset;
-};
-
-#define SRNIC_HW_STAT(_name, _field) { \
-	.name = _name, \
-	.offset = offsetof(struct srnic_pf_hw_stats, _field), \
-}
+#define SRNIC_HW_STAT(_name, _field) \
+	SRNIC_PORT_STAT(struct srnic_pf_hw_stats, _name, _field)
 
 /* MAC counters that rtnl_link_stats64 has no field for */
-static const struct srnic_pf_stat srnic_pf_hw_stats_desc[] = {
+static const struct srnic_port_stat srnic_pf_hw_stats_desc[] = {
 	SRNIC_HW_STAT("rx_no_buffer_count", rnbc),
 	SRNIC_HW_STAT("rx_broadcast", bprc),
 	SRNIC_HW_STAT("tx_broadcast", bptc),
@@ -41,18 +34,9 @@ static const struct srnic_pf_stat srnic_pf_hw_stats_desc[] = {
 #define SRNIC_PF_HW_STATS	ARRAY_SIZE(srnic_pf_hw_stats_desc)
 #define SRNIC_PF_DRV_STATS	2	/* tx_timeouts, misc_irqs */
 
-static const char * const srnic_pf_txq_stats[] = {
-	"packets", "bytes", "restart", "busy", "csum", "tso", "vlan_insert",
-	"dma_err", "linearize",
-};
-
-static const char * const srnic_pf_rxq_stats[] = {
-	"packets", "bytes", "csum_good", "csum_err", "alloc_failed",
-	"vlan_strip", "frame_err", "drops",
-};
-
-#define SRNIC_PF_QUEUE_STATS (ARRAY_SIZE(srnic_pf_txq_stats) + \
-			      ARRAY_SIZE(srnic_pf_rxq_stats))
+/* per queue pair, as srnic_port_queue_stats() has them, but TX drops */
+#define SRNIC_PF_TXQ_STATS	(SRNIC_PORT_TXQ_STATS - 1)
+#define SRNIC_PF_QUEUE_STATS	(SRNIC_PF_TXQ_STATS + SRNIC_PORT_RXQ_STATS)
 
 /* Per-VF mailbox counters, then one refusal counter per policy rule */
 static const char * const srnic_pf_vf_stats[] = {
@@ -71,29 +55,6 @@ static const char srnic_pf_tests[][ETH_GSTRING_LEN] = {
 };
 
 #define SRNIC_PF_NUM_TESTS ARRAY_SIZE(srnic_pf_tests)
-
-static void srnic_pf_get_drvinfo(struct net_device *netdev,
-				 struct ethtool_drvinfo *info)
-{
-	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
-
-	strscpy(info->driver, SRNIC_PF_DRV_NAME, sizeof(info->driver));
-	strscpy(info->bus_info, pci_name(pf->pdev), sizeof(info->bus_info));
-	snprintf(info->fw_version, sizeof(info->fw_version), "%lu.%lu.%lu",
-		 FIELD_GET(SRNIC_NVM_VER_MAJOR, pf->nvm_version),
-		 FIELD_GET(SRNIC_NVM_VER_MINOR, pf->nvm_version),
-		 FIELD_GET(SRNIC_NVM_VER_BUILD, pf->nvm_version));
-}
-
-static u32 srnic_pf_get_msglevel(struct net_device *netdev)
-{
-	return srnic_netdev_to_pf(netdev)->msg_enable;
-}
-
-static void srnic_pf_set_msglevel(struct net_device *netdev, u32 level)
-{
-	srnic_netdev_to_pf(netdev)->msg_enable = level;
-}
 
 static const int srnic_pf_link_modes[] = {
 	ETHTOOL_LINK_MODE_10baseT_Half_BIT,
@@ -125,43 +86,6 @@ static int srnic_pf_get_link_ksettings(struct net_device *netdev,
 		cmd->base.speed = SPEED_UNKNOWN;
 		cmd->base.duplex = DUPLEX_UNKNOWN;
 	}
-	return 0;
-}
-
-static void srnic_pf_get_ringparam(struct net_device *netdev,
-				   struct ethtool_ringparam *ring,
-				   struct kernel_ethtool_ringparam *kring,
-				   struct netlink_ext_ack *extack)
-{
-	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
-
-	ring->rx_max_pending = SRNIC_MAX_RING;
-	ring->tx_max_pending = SRNIC_MAX_RING;
-	ring->rx_pending = pf->rx_ring_count;
-	ring->tx_pending = pf->tx_ring_count;
-}
-
-static int srnic_pf_set_ringparam(struct net_device *netdev,
-				  struct ethtool_ringparam *ring,
-				  struct kernel_ethtool_ringparam *kring,
-				  struct netlink_ext_ack *extack)
-{
-	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
-	u32 tx, rx;
-
-	if (ring->rx_mini_pending || ring->rx_jumbo_pending)
-		return -EINVAL;
-	if (ring->tx_pending < SRNIC_MIN_RING ||
-	    ring->rx_pending < SRNIC_MIN_RING) {
-		NL_SET_ERR_MSG_MOD(extack, "ring size below the minimum of 64");
-		return -EINVAL;
-	}
-	tx = ALIGN(ring->tx_pending, SRNIC_RING_ALIGN);
-	rx = ALIGN(ring->rx_pending, SRNIC_RING_ALIGN);
-	if (tx == pf->tx_ring_count && rx == pf->rx_ring_count)
-		return 0;
-	srnic_pf_set_ring_counts(pf, tx, rx);
-	srnic_pf_reinit_locked(pf);
 	return 0;
 }
 
@@ -235,18 +159,13 @@ static void srnic_pf_get_strings(struct net_device *netdev, u32 sset, u8 *data)
 
 	switch (sset) {
 	case ETH_SS_STATS:
-		for (i = 0; i < SRNIC_PF_HW_STATS; i++)
-			ethtool_puts(&data, srnic_pf_hw_stats_desc[i].name);
+		srnic_port_stat_strings(&data, srnic_pf_hw_stats_desc,
+					SRNIC_PF_HW_STATS);
 		ethtool_puts(&data, "tx_timeout_count");
 		ethtool_puts(&data, "misc_interrupts");
-		for (q = 0; q < SRNIC_PF_MAX_QP; q++) {
-			for (i = 0; i < ARRAY_SIZE(srnic_pf_txq_stats); i++)
-				ethtool_sprintf(&data, "tx_queue_%u_%s", q,
-						srnic_pf_txq_stats[i]);
-			for (i = 0; i < ARRAY_SIZE(srnic_pf_rxq_stats); i++)
-				ethtool_sprintf(&data, "rx_queue_%u_%s", q,
-						srnic_pf_rxq_stats[i]);
-		}
+		for (q = 0; q < SRNIC_PF_MAX_QP; q++)
+			srnic_port_queue_strings(&data, q, SRNIC_PF_TXQ_STATS,
+						 "tx_queue_", "rx_queue_");
 		for (q = 0; q < SRNIC_MAX_VFS; q++) {
 			for (i = 0; i < ARRAY_SIZE(srnic_pf_vf_stats); i++)
 				ethtool_sprintf(&data, "vf%u_%s", q,
@@ -261,47 +180,6 @@ static void srnic_pf_get_strings(struct net_device *netdev, u32 sset, u8 *data)
 	}
 }
 
-static u64 *srnic_pf_fill_ring(struct srnic_ring *ring, bool tx, u64 *data)
-{
-	struct srnic_ring_stats rs;
-
-	if (!ring) {
-		/* fewer vectors than SRNIC_PF_MAX_QP: the slot never exists */
-		unsigned int n = tx ? ARRAY_SIZE(srnic_pf_txq_stats) :
-				      ARRAY_SIZE(srnic_pf_rxq_stats);
-
-		memset(data, 0, n * sizeof(*data));
-		return data + n;
-	}
-	if (tx) {
-		struct srnic_tx_stats ts;
-
-		srnic_ring_tx_stats_read(ring, &rs, &ts);
-		*data++ = rs.packets;
-		*data++ = rs.bytes;
-		*data++ = ts.restart_queue;
-		*data++ = ts.tx_busy;
-		*data++ = ts.csum_offload;
-		*data++ = ts.tso;
-		*data++ = ts.vlan_insert;
-		*data++ = ts.dma_err;
-		*data++ = ts.linearize;
-	} else {
-		struct srnic_rx_stats xs;
-
-		srnic_ring_rx_stats_read(ring, &rs, &xs);
-		*data++ = rs.packets;
-		*data++ = rs.bytes;
-		*data++ = xs.csum_good;
-		*data++ = xs.csum_err;
-		*data++ = xs.alloc_failed;
-		*data++ = xs.vlan_strip;
-		*data++ = xs.frame_err;
-		*data++ = xs.drops;
-	}
-	return data;
-}
-
 static void srnic_pf_get_ethtool_stats(struct net_device *netdev,
 				       struct ethtool_stats *stats, u64 *data)
 {
@@ -311,16 +189,15 @@ static void srnic_pf_get_ethtool_stats(struct net_device *netdev,
 
 	srnic_pf_update_hw_stats(pf);
 	spin_lock_irqsave(&pf->stats_lock, flags);
-	for (i = 0; i < SRNIC_PF_HW_STATS; i++)
-		*data++ = *(u64 *)((u8 *)&pf->hw_stats +
-				   srnic_pf_hw_stats_desc[i].offset);
+	data = srnic_port_stat_values(&pf->hw_stats, srnic_pf_hw_stats_desc,
+				      SRNIC_PF_HW_STATS, data);
 	spin_unlock_irqrestore(&pf->stats_lock, flags);
 	*data++ = pf->tx_timeouts;
 	*data++ = READ_ONCE(pf->misc_irqs);
-	for (q = 0; q < SRNIC_PF_MAX_QP; q++) {
-		data = srnic_pf_fill_ring(pf->tx_ring[q], true, data);
-		data = srnic_pf_fill_ring(pf->rx_ring[q], false, data);
-	}
+	/* fewer vectors than SRNIC_PF_MAX_QP: the missing pairs read 0 */
+	for (q = 0; q < SRNIC_PF_MAX_QP; q++)
+		data = srnic_port_queue_stats(&pf->port, q, SRNIC_PF_TXQ_STATS,
+					      data);
 
 	spin_lock_irq(&pf->sw_lock);
 	for (q = 0; q < SRNIC_MAX_VFS; q++) {
@@ -480,15 +357,10 @@ static int srnic_pf_reset(struct net_device *netdev, u32 *flags)
 	return 0;
 }
 
-static const struct ethtool_ops srnic_pf_ethtool_ops = {
+const struct ethtool_ops srnic_pf_ethtool_ops = {
+	SRNIC_PORT_ETHTOOL_OPS,
 	.supported_coalesce_params = 0,
-	.get_drvinfo = srnic_pf_get_drvinfo,
-	.get_msglevel = srnic_pf_get_msglevel,
-	.set_msglevel = srnic_pf_set_msglevel,
-	.get_link = ethtool_op_get_link,
 	.get_link_ksettings = srnic_pf_get_link_ksettings,
-	.get_ringparam = srnic_pf_get_ringparam,
-	.set_ringparam = srnic_pf_set_ringparam,
 	.get_channels = srnic_pf_get_channels,
 	.set_channels = srnic_pf_set_channels,
 	.get_sset_count = srnic_pf_get_sset_count,
@@ -499,12 +371,3 @@ static const struct ethtool_ops srnic_pf_ethtool_ops = {
 	.self_test = srnic_pf_self_test,
 	.reset = srnic_pf_reset,
 };
-
-/**
- * srnic_pf_set_ethtool_ops - attach the ethtool operations
- * @netdev: the PF netdev
- */
-void srnic_pf_set_ethtool_ops(struct net_device *netdev)
-{
-	netdev->ethtool_ops = &srnic_pf_ethtool_ops;
-}

@@ -13,16 +13,6 @@
 #define SRNIC_NVM_TIMEOUT_US	10000
 #define SRNIC_MDIC_TIMEOUT_US	2000
 
-static u32 pf_rd(struct srnic_pf *pf, u32 reg)
-{
-	return srnic_rd32(&pf->hw, reg);
-}
-
-static void pf_wr(struct srnic_pf *pf, u32 reg, u32 val)
-{
-	srnic_wr32(&pf->hw, reg, val);
-}
-
 /* Stop DMA before the reset so no request is in flight when it hits. */
 static void srnic_pf_disable_master(struct srnic_pf *pf)
 {

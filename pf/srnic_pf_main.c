@@ -301,25 +301,14 @@ static int srnic_pf_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	struct srnic_pf *pf;
 	int err;
 
-	err = pci_enable_device_mem(pdev);
+	err = srnic_port_pci_enable(pdev, SRNIC_PF_DRV_NAME);
 	if (err)
 		return err;
-
-	err = dma_set_mask_and_coherent(&pdev->dev, DMA_BIT_MASK(64));
-	if (err) {
-		pci_err(pdev, "no usable DMA configuration\n");
-		goto err_disable_device;
-	}
-
-	err = pci_request_mem_regions(pdev, SRNIC_PF_DRV_NAME);
-	if (err)
-		goto err_disable_device;
-	pci_set_master(pdev);
 
 	pf = srnic_pf_devlink_alloc(pdev);
 	if (!pf) {
 		err = -ENOMEM;
-		goto err_release_regions;
+		goto err_pci_disable;
 	}
 	pf->pdev = pdev;
 	pci_set_drvdata(pdev, pf);
@@ -331,12 +320,9 @@ static int srnic_pf_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	INIT_WORK(&pf->reset_task, srnic_pf_reset_task);
 	INIT_DELAYED_WORK(&pf->mbx_defer, srnic_pf_mbx_defer_work);
 
-	pf->bar0 = pci_iomap(pdev, 0, 0);
-	if (!pf->bar0) {
-		err = -EIO;
+	err = srnic_port_map(&pf->port);
+	if (err)
 		goto err_free_pf;
-	}
-	pf->hw.hw_addr = pf->bar0;
 	pf->hw.removed = srnic_pf_hw_removed;
 
 	err = srnic_pf_hw_reset(pf);
@@ -393,13 +379,11 @@ err_free_irqs:
 	srnic_pf_irq_disable_all(pf);
 	srnic_pf_free_interrupts(pf);
 err_unmap:
-	pci_iounmap(pdev, pf->bar0);
+	srnic_port_unmap(&pf->port);
 err_free_pf:
 	srnic_pf_devlink_free(pf);
-err_release_regions:
-	pci_release_mem_regions(pdev);
-err_disable_device:
-	pci_disable_device(pdev);
+err_pci_disable:
+	srnic_port_pci_disable(pdev);
 	return err;
 }
 
@@ -447,22 +431,16 @@ static void srnic_pf_remove(struct pci_dev *pdev)
 	srnic_pf_free_interrupts(pf);
 	/* give the hardware back in its reset state */
 	srnic_pf_hw_reset(pf);
-	pf->hw.hw_addr = NULL;
-	pci_iounmap(pdev, pf->bar0);
+	srnic_port_unmap(&pf->port);
 	srnic_pf_devlink_free(pf);
-	pci_release_mem_regions(pdev);
-	pci_disable_device(pdev);
+	srnic_port_pci_disable(pdev);
 }
 
 static void srnic_pf_shutdown(struct pci_dev *pdev)
 {
 	struct srnic_pf *pf = pci_get_drvdata(pdev);
 
-	rtnl_lock();
-	netif_device_detach(pf->netdev);
-	if (netif_running(pf->netdev))
-		srnic_pf_close(pf->netdev);
-	rtnl_unlock();
+	srnic_port_shutdown(&pf->port);
 	srnic_pf_irq_disable_all(pf);
 	pci_disable_device(pdev);
 }

@@ -11,16 +11,6 @@
 #define SRNIC_PF_QUEUE_IMS	(SRNIC_ICR_RXT0 | SRNIC_ICR_TXDW | \
 				 SRNIC_ICR_RXDMT0 | SRNIC_ICR_RXO)
 
-static u32 pf_rd(struct srnic_pf *pf, u32 reg)
-{
-	return srnic_rd32(&pf->hw, reg);
-}
-
-static void pf_wr(struct srnic_pf *pf, u32 reg, u32 val)
-{
-	srnic_wr32(&pf->hw, reg, val);
-}
-
 /* ---- queue and vector objects ------------------------------------------ */
 
 static void srnic_pf_qv_irq_enable(struct srnic_q_vector *qv)
@@ -36,115 +26,22 @@ static void srnic_pf_qv_irq_enable(struct srnic_q_vector *qv)
 			   SRNIC_ICR_LSC);
 }
 
-static void srnic_pf_free_queues(struct srnic_pf *pf)
-{
-	unsigned int i;
-
-	for (i = 0; i < SRNIC_PF_MAX_QP; i++) {
-		if (pf->q_vector[i])
-			netif_napi_del(&pf->q_vector[i]->napi);
-		kfree(pf->q_vector[i]);
-		kfree(pf->tx_ring[i]);
-		kfree(pf->rx_ring[i]);
-		pf->q_vector[i] = NULL;
-		pf->tx_ring[i] = NULL;
-		pf->rx_ring[i] = NULL;
-	}
-}
-
-static void srnic_pf_init_ring(struct srnic_pf *pf, struct srnic_ring *ring,
-			       struct srnic_q_vector *qv, unsigned int i)
-{
-	ring->q_vector = qv;
-	ring->netdev = pf->netdev;
-	ring->dev = &pf->pdev->dev;
-	ring->hw = &pf->hw;
-	ring->queue_index = i;
-	u64_stats_init(&ring->syncp);
-}
-
 /*
- * Place ring pair @i on hardware queue @reg_idx. Without VFs the PF owns
+ * Place ring pair @i on its hardware queue. Without VFs the PF owns
  * queues 0..n-1; with VFs it owns the queues of its pool (num_vfs).
  */
-static void srnic_pf_place_rings(struct srnic_pf *pf, unsigned int i,
-				 unsigned int reg_idx)
+static void srnic_pf_place_rings(struct srnic_port *port, unsigned int i)
 {
+	struct srnic_pf *pf = container_of(port, struct srnic_pf, port);
 	struct srnic_ring *tx = pf->tx_ring[i], *rx = pf->rx_ring[i];
+	unsigned int reg_idx = pf->num_vfs + i;
 
-	tx->reg_idx = reg_idx;
-	tx->regs = pf->bar0 + SRNIC_PF_TXQ_BASE(reg_idx);
-	tx->tail = tx->regs + SRNIC_Q_DT;
-	tx->count = pf->tx_ring_count;
-	rx->reg_idx = reg_idx;
-	rx->regs = pf->bar0 + SRNIC_PF_RXQ_BASE(reg_idx);
-	rx->tail = rx->regs + SRNIC_Q_DT;
-	rx->count = pf->rx_ring_count;
+	srnic_port_place_ring(tx, pf->bar0 + SRNIC_PF_TXQ_BASE(reg_idx),
+			      reg_idx);
+	srnic_port_place_ring(rx, pf->bar0 + SRNIC_PF_RXQ_BASE(reg_idx),
+			      reg_idx);
 	/* with VFs a stalled PF ring must not block the shared RX FIFO */
 	rx->drop_en = pf->num_vfs > 0;
-}
-
-static int srnic_pf_alloc_queues(struct srnic_pf *pf)
-{
-	struct srnic_q_vector *qv;
-	unsigned int i;
-
-	for (i = 0; i < pf->max_qp; i++) {
-		qv = kzalloc(sizeof(*qv), GFP_KERNEL);
-		pf->q_vector[i] = qv;
-		pf->tx_ring[i] = kzalloc(sizeof(*pf->tx_ring[i]), GFP_KERNEL);
-		pf->rx_ring[i] = kzalloc(sizeof(*pf->rx_ring[i]), GFP_KERNEL);
-		if (!qv || !pf->tx_ring[i] || !pf->rx_ring[i])
-			goto err;
-
-		qv->hw = &pf->hw;
-		qv->v_idx = i;
-		qv->itr = SRNIC_PF_ITR;
-		qv->eims_value = BIT(i);
-		qv->irq_enable = srnic_pf_qv_irq_enable;
-		qv->tx_ring = pf->tx_ring[i];
-		qv->rx_ring = pf->rx_ring[i];
-		srnic_pf_init_ring(pf, pf->tx_ring[i], qv, i);
-		srnic_pf_init_ring(pf, pf->rx_ring[i], qv, i);
-		netif_napi_add(pf->netdev, &qv->napi, srnic_napi_poll);
-	}
-	return 0;
-err:
-	srnic_pf_free_queues(pf);
-	return -ENOMEM;
-}
-
-static void srnic_pf_free_rings(struct srnic_pf *pf)
-{
-	unsigned int i;
-
-	for (i = 0; i < pf->num_qp; i++) {
-		if (pf->tx_ring[i]->desc)
-			srnic_free_tx_ring(pf->tx_ring[i]);
-		if (pf->rx_ring[i]->desc)
-			srnic_free_rx_ring(pf->rx_ring[i]);
-	}
-}
-
-static int srnic_pf_setup_rings(struct srnic_pf *pf)
-{
-	unsigned int i;
-	int err;
-
-	for (i = 0; i < pf->num_qp; i++) {
-		srnic_pf_place_rings(pf, i, pf->num_vfs + i);
-		err = srnic_setup_tx_ring(pf->tx_ring[i]);
-		if (err)
-			goto err;
-		err = srnic_setup_rx_ring(pf->rx_ring[i]);
-		if (err)
-			goto err;
-	}
-	return 0;
-err:
-	netdev_err(pf->netdev, "cannot allocate ring %u: %d\n", i, err);
-	srnic_pf_free_rings(pf);
-	return err;
 }
 
 /* ---- interrupts --------------------------------------------------------- */
@@ -416,40 +313,6 @@ static void srnic_pf_setup_rss(struct srnic_pf *pf)
 	pf_wr(pf, SRNIC_MRQC, mrqc);
 }
 
-/* The NIC switch: pools, replication, loopback, mailbox interrupts. */
-static void srnic_pf_setup_vmdq(struct srnic_pf *pf)
-{
-	u32 ctrl_ext;
-
-	if (!pf->num_vfs) {
-		pf_wr(pf, SRNIC_VT_CTL, 0);
-		pf_wr(pf, SRNIC_MBVFIMR, 0);
-		pf_wr(pf, SRNIC_QDE, 0);
-		return;
-	}
-	pf_wr(pf, SRNIC_MRQC, SRNIC_MRQC_MODE_VMDQ);
-	pf_wr(pf, SRNIC_VT_CTL, FIELD_PREP(SRNIC_VT_CTL_DEF_PL_MASK, pf->num_vfs) |
-	      SRNIC_VT_CTL_REPL_EN);
-	pf_wr(pf, SRNIC_DTXCTL, pf_rd(pf, SRNIC_DTXCTL) |
-	      SRNIC_DTXCTL_VLAN_ADDED);
-	pf_wr(pf, SRNIC_RPLOLR, SRNIC_RPLOLR_STRVLAN);
-	/* a VF that posts no buffers must not stall the shared RX FIFO */
-	pf_wr(pf, SRNIC_QDE, 0xFFFF);
-	/* a VF serving a flood penalty stays masked (srnic_pf_mbx_defer) */
-	pf_wr(pf, SRNIC_MBVFIMR, 0xFF & ~READ_ONCE(pf->mbx_deferred));
-	pf_wr(pf, SRNIC_IMS, SRNIC_ICR_VMMB);
-	/*
-	 * Tell the VFs the PF is done resetting: clears RSTI, sets RSTD.
-	 * Only after a real MAC reset; RSTD makes every VF redo its
-	 * handshake, which a PF MTU change must not cost them.
-	 */
-	if (pf->pfrstd_pending) {
-		ctrl_ext = pf_rd(pf, SRNIC_CTRL_EXT);
-		pf_wr(pf, SRNIC_CTRL_EXT, ctrl_ext | SRNIC_CTRL_EXT_PFRSTD);
-		pf->pfrstd_pending = false;
-	}
-}
-
 static u32 srnic_pf_max_frame(struct net_device *netdev)
 {
 	return netdev->mtu + ETH_HLEN + ETH_FCS_LEN + 2 * VLAN_HLEN;
@@ -518,65 +381,6 @@ static void srnic_pf_configure(struct srnic_pf *pf)
 }
 
 /**
- * srnic_pf_set_num_vfs - switch the PF between plain and VMDq operation
- * @pf: the PF
- * @num_vfs: VFs about to be enabled, or 0 after they were disabled
- * @stats: per-VF counters for @num_vfs VFs (NULL for none)
- *
- * The PF moves its queue to its pool (num_vfs) and the switch model
- * starts over with the PF's own VPort.
- *
- * Context: rtnl held.
- */
-void srnic_pf_set_num_vfs(struct srnic_pf *pf, unsigned int num_vfs,
-			  struct srnic_pf_vf_stats *stats)
-{
-	struct net_device *netdev = pf->netdev;
-	bool running = netif_running(netdev);
-	unsigned long flags;
-	unsigned int i;
-
-	ASSERT_RTNL();
-	if (running)
-		srnic_pf_close(netdev);
-
-	spin_lock_irq(&pf->sw_lock);
-	pf->num_vfs = num_vfs;
-	pf->mbx_deferred = 0;
-	/* the health log speaks of VFs that are gone; their counters go too */
-	memset(pf->mbx_log, 0, sizeof(pf->mbx_log));
-	srnic_sw_init(&pf->sw, num_vfs);
-	srnic_pol_init(&pf->pol, &pf->sw, num_vfs, jiffies_to_msecs(jiffies));
-	srnic_pol_set_link(&pf->pol, pf->link_up, pf->link_speed);
-	spin_unlock_irq(&pf->sw_lock);
-
-	/* nothing is deferred any more, and no VF is left to defer */
-	if (!num_vfs)
-		cancel_delayed_work_sync(&pf->mbx_defer);
-
-	spin_lock_irqsave(&pf->stats_lock, flags);
-	pf->vf_stats = stats;
-	spin_unlock_irqrestore(&pf->stats_lock, flags);
-	if (stats)
-		srnic_pf_vf_stats_baseline(pf);
-
-	/*
-	 * VFs own queues 0..num_vfs-1 and 8..: the PF keeps its pool's. The
-	 * PF's interrupt routing of its old queues goes, or the queues'
-	 * next owner (a VF) inherits the PF's vectors. No VF is enabled
-	 * here: they come after, or went before.
-	 */
-	for (i = 0; i < SRNIC_IVAR0_NUM; i++)
-		pf_wr(pf, SRNIC_IVAR0(i), 0);
-	pf->num_qp = num_vfs ? 1 : pf->max_qp;
-	if (!num_vfs)
-		pf_wr(pf, SRNIC_IOVCTL, SRNIC_IOVCTL_REUSE_VFQ);
-	srnic_pf_mac_setup(pf);
-	if (running && srnic_pf_open(netdev))
-		dev_close(netdev);
-}
-
-/**
  * srnic_pf_update_link - follow the PHY link with the carrier
  * @pf: the PF
  *
@@ -615,16 +419,14 @@ int srnic_pf_open(struct net_device *netdev)
 		return -ENODEV;
 	netif_carrier_off(netdev);
 
-	err = srnic_pf_setup_rings(pf);
+	err = srnic_port_setup_rings(&pf->port);
 	if (err)
 		return err;
 	err = srnic_pf_request_queue_irqs(pf);
 	if (err)
 		goto err_free_rings;
 
-	err = netif_set_real_num_tx_queues(netdev, pf->num_qp);
-	if (!err)
-		err = netif_set_real_num_rx_queues(netdev, pf->num_qp);
+	err = srnic_port_set_real_queues(&pf->port, pf->num_qp);
 	if (err)
 		goto err_free_irqs;
 
@@ -646,7 +448,7 @@ err_free_irqs:
 	srnic_pf_free_queue_irqs(pf, pf->irq_mode == SRNIC_IRQ_MSIX ?
 				 pf->num_qp : 1);
 err_free_rings:
-	srnic_pf_free_rings(pf);
+	srnic_port_free_rings(&pf->port);
 	return err;
 }
 
@@ -679,7 +481,7 @@ int srnic_pf_close(struct net_device *netdev)
 		srnic_clean_tx_ring(pf->tx_ring[i]);
 		srnic_clean_rx_ring(pf->rx_ring[i]);
 	}
-	srnic_pf_free_rings(pf);
+	srnic_port_free_rings(&pf->port);
 	return 0;
 }
 
@@ -722,14 +524,8 @@ void srnic_pf_get_stats64(struct net_device *netdev,
 	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
 	struct srnic_pf_hw_stats *h = &pf->hw_stats;
 	unsigned long flags;
-	unsigned int i;
 
-	/* ring objects live as long as the netdev; counters survive close */
-	for (i = 0; i < pf->max_qp; i++) {
-		srnic_ring_stats_add(pf->tx_ring[i], true, stats);
-		srnic_ring_stats_add(pf->rx_ring[i], false, stats);
-	}
-
+	srnic_port_ring_stats(&pf->port, stats);
 	srnic_pf_update_hw_stats(pf);
 	spin_lock_irqsave(&pf->stats_lock, flags);
 	stats->multicast = h->mprc;
@@ -809,22 +605,6 @@ static int srnic_pf_set_features(struct net_device *netdev,
 	return 1;
 }
 
-static netdev_features_t srnic_pf_features_check(struct sk_buff *skb,
-						 struct net_device *dev,
-						 netdev_features_t features)
-{
-	unsigned int hlen;
-
-	/* the context descriptor has 7 bits of MAC and 9 of IP header */
-	hlen = skb_network_offset(skb);
-	if (unlikely(hlen > 127))
-		return features & ~(NETIF_F_CSUM_MASK | NETIF_F_GSO_MASK);
-	hlen = skb_network_header_len(skb);
-	if (unlikely(hlen > 511))
-		return features & ~(NETIF_F_CSUM_MASK | NETIF_F_GSO_MASK);
-	return vlan_features_check(skb, features);
-}
-
 static const struct net_device_ops srnic_pf_netdev_ops = {
 	.ndo_open = srnic_pf_open,
 	.ndo_stop = srnic_pf_close,
@@ -836,7 +616,7 @@ static const struct net_device_ops srnic_pf_netdev_ops = {
 	.ndo_change_mtu = srnic_pf_change_mtu,
 	.ndo_tx_timeout = srnic_pf_tx_timeout,
 	.ndo_set_features = srnic_pf_set_features,
-	.ndo_features_check = srnic_pf_features_check,
+	.ndo_features_check = srnic_port_features_check,
 	.ndo_vlan_rx_add_vid = srnic_pf_vlan_rx_add_vid,
 	.ndo_vlan_rx_kill_vid = srnic_pf_vlan_rx_kill_vid,
 	.ndo_set_vf_mac = srnic_pf_set_vf_mac,
@@ -849,17 +629,45 @@ static const struct net_device_ops srnic_pf_netdev_ops = {
 	.ndo_get_vf_stats = srnic_pf_get_vf_stats,
 };
 
-/**
- * srnic_pf_set_ring_counts - set descriptor counts used at the next open
- * @pf: the PF
- * @tx: TX descriptors per ring
- * @rx: RX descriptors per ring
- */
-void srnic_pf_set_ring_counts(struct srnic_pf *pf, u16 tx, u16 rx)
+/* ethtool -G: the new sizes take effect through a close and open */
+static int srnic_pf_set_ring_counts(struct srnic_port *port, u16 tx, u16 rx)
 {
+	struct srnic_pf *pf = container_of(port, struct srnic_pf, port);
+
 	pf->tx_ring_count = tx;
 	pf->rx_ring_count = rx;
+	srnic_pf_reinit_locked(pf);
+	return 0;
 }
+
+static void srnic_pf_fw_version(struct srnic_port *port, char *buf,
+				size_t len)
+{
+	struct srnic_pf *pf = container_of(port, struct srnic_pf, port);
+
+	snprintf(buf, len, "%lu.%lu.%lu",
+		 FIELD_GET(SRNIC_NVM_VER_MAJOR, pf->nvm_version),
+		 FIELD_GET(SRNIC_NVM_VER_MINOR, pf->nvm_version),
+		 FIELD_GET(SRNIC_NVM_VER_BUILD, pf->nvm_version));
+}
+
+#define SRNIC_PF_VLAN_FEATURES	(NETIF_F_HW_VLAN_CTAG_TX | NETIF_F_HW_VLAN_CTAG_RX | \
+				 NETIF_F_HW_VLAN_CTAG_FILTER)
+
+static_assert(SRNIC_PF_MAX_QP <= SRNIC_PORT_MAX_QP);
+
+static const struct srnic_port_ops srnic_pf_port_ops = {
+	.netdev_ops = &srnic_pf_netdev_ops,
+	.ethtool_ops = &srnic_pf_ethtool_ops,
+	.hw_features = NETIF_F_RXHASH | SRNIC_PF_VLAN_FEATURES,
+	.features = NETIF_F_RXHASH | SRNIC_PF_VLAN_FEATURES | NETIF_F_HIGHDMA,
+	.queues = SRNIC_PF_MAX_QP,
+	.itr = SRNIC_PF_ITR,
+	.qv_irq_enable = srnic_pf_qv_irq_enable,
+	.place_rings = srnic_pf_place_rings,
+	.set_ring_counts = srnic_pf_set_ring_counts,
+	.fw_version = srnic_pf_fw_version,
+};
 
 /**
  * srnic_pf_netdev_create - allocate and register the PF netdev
@@ -869,44 +677,15 @@ void srnic_pf_set_ring_counts(struct srnic_pf *pf, u16 tx, u16 rx)
  */
 int srnic_pf_netdev_create(struct srnic_pf *pf)
 {
-	struct net_device *netdev;
-	netdev_features_t hw;
 	int err;
 
-	netdev = alloc_etherdev_mq(sizeof(struct srnic_pf *), SRNIC_PF_MAX_QP);
-	if (!netdev)
-		return -ENOMEM;
-	*(struct srnic_pf **)netdev_priv(netdev) = pf;
-	pf->netdev = netdev;
-	SET_NETDEV_DEV(netdev, &pf->pdev->dev);
-	netdev->netdev_ops = &srnic_pf_netdev_ops;
-	srnic_pf_set_ethtool_ops(netdev);
-	netdev->watchdog_timeo = 5 * HZ;
-	netdev->min_mtu = SRNIC_MIN_MTU;
-	netdev->max_mtu = SRNIC_MAX_MTU;
-
-	hw = NETIF_F_SG | NETIF_F_IP_CSUM | NETIF_F_IPV6_CSUM |
-	     NETIF_F_SCTP_CRC | NETIF_F_TSO | NETIF_F_TSO6 | NETIF_F_RXCSUM |
-	     NETIF_F_RXHASH | NETIF_F_HW_VLAN_CTAG_TX |
-	     NETIF_F_HW_VLAN_CTAG_RX;
-	netdev->hw_features = hw | NETIF_F_HW_VLAN_CTAG_FILTER;
-	netdev->features = hw | NETIF_F_HW_VLAN_CTAG_FILTER | NETIF_F_HIGHDMA;
-	netdev->vlan_features = NETIF_F_SG | NETIF_F_IP_CSUM |
-				NETIF_F_IPV6_CSUM | NETIF_F_TSO |
-				NETIF_F_TSO6 | NETIF_F_HIGHDMA;
-	netdev->priv_flags |= IFF_UNICAST_FLT;
-
-	eth_hw_addr_set(netdev, pf->perm_addr);
-	memcpy(netdev->perm_addr, pf->perm_addr, ETH_ALEN);
-	netdev_rss_key_fill(pf->rss_key, sizeof(pf->rss_key));
-	pf->num_qp = pf->max_qp;
-	srnic_pf_set_ring_counts(pf, SRNIC_DEFAULT_RING, SRNIC_DEFAULT_RING);
-
-	err = srnic_pf_alloc_queues(pf);
+	err = srnic_port_netdev_create(&pf->port, &srnic_pf_port_ops);
 	if (err)
-		goto err_free_netdev;
+		return err;
+	eth_hw_addr_set(pf->netdev, pf->perm_addr);
+	memcpy(pf->netdev->perm_addr, pf->perm_addr, ETH_ALEN);
+	netdev_rss_key_fill(pf->rss_key, sizeof(pf->rss_key));
 
-	netif_carrier_off(netdev);
 	spin_lock_irq(&pf->sw_lock);
 	srnic_sw_init(&pf->sw, 0);
 	srnic_pol_init(&pf->pol, &pf->sw, 0, jiffies_to_msecs(jiffies));
@@ -914,17 +693,10 @@ int srnic_pf_netdev_create(struct srnic_pf *pf)
 
 	rtnl_lock();
 	srnic_pf_mac_setup(pf);
-	err = register_netdevice(netdev);
+	err = register_netdevice(pf->netdev);
 	rtnl_unlock();
 	if (err)
-		goto err_free_queues;
-	return 0;
-
-err_free_queues:
-	srnic_pf_free_queues(pf);
-err_free_netdev:
-	pf->netdev = NULL;
-	free_netdev(netdev);
+		srnic_port_netdev_free(&pf->port);
 	return err;
 }
 
@@ -945,7 +717,5 @@ void srnic_pf_netdev_unregister(struct srnic_pf *pf)
  */
 void srnic_pf_netdev_free(struct srnic_pf *pf)
 {
-	srnic_pf_free_queues(pf);
-	free_netdev(pf->netdev);
-	pf->netdev = NULL;
+	srnic_port_netdev_free(&pf->port);
 }

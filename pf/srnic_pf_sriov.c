@@ -312,16 +312,10 @@ void srnic_pf_check_spoof(struct srnic_pf *pf)
 
 /* ---- per-VF statistics ------------------------------------------------- */
 
-static void srnic_pf_vf_ctr(struct srnic_pf *pf, struct srnic_pf_vf_ctr *c,
+static void srnic_pf_vf_ctr(struct srnic_pf *pf, struct srnic_port_ctr *c,
 			    u32 reg)
 {
-	u32 v = srnic_rd32(&pf->hw, reg);
-
-	if (v == ~0U)
-		return;
-	/* 32-bit free-running counters: extend by the wrapped difference */
-	c->total += (u32)(v - c->last);
-	c->last = v;
+	srnic_port_ctr_fold(c, srnic_rd32(&pf->hw, reg));
 }
 
 /**
@@ -372,6 +366,99 @@ void srnic_pf_vf_stats_baseline(struct srnic_pf *pf)
 }
 
 /* ---- enabling and disabling VFs ----------------------------------------- */
+
+/* The NIC switch: pools, replication, loopback, mailbox interrupts. */
+void srnic_pf_setup_vmdq(struct srnic_pf *pf)
+{
+	u32 ctrl_ext;
+
+	if (!pf->num_vfs) {
+		pf_wr(pf, SRNIC_VT_CTL, 0);
+		pf_wr(pf, SRNIC_MBVFIMR, 0);
+		pf_wr(pf, SRNIC_QDE, 0);
+		return;
+	}
+	pf_wr(pf, SRNIC_MRQC, SRNIC_MRQC_MODE_VMDQ);
+	pf_wr(pf, SRNIC_VT_CTL, FIELD_PREP(SRNIC_VT_CTL_DEF_PL_MASK, pf->num_vfs) |
+	      SRNIC_VT_CTL_REPL_EN);
+	pf_wr(pf, SRNIC_DTXCTL, pf_rd(pf, SRNIC_DTXCTL) |
+	      SRNIC_DTXCTL_VLAN_ADDED);
+	pf_wr(pf, SRNIC_RPLOLR, SRNIC_RPLOLR_STRVLAN);
+	/* a VF that posts no buffers must not stall the shared RX FIFO */
+	pf_wr(pf, SRNIC_QDE, 0xFFFF);
+	/* a VF serving a flood penalty stays masked (srnic_pf_mbx_defer) */
+	pf_wr(pf, SRNIC_MBVFIMR, 0xFF & ~READ_ONCE(pf->mbx_deferred));
+	pf_wr(pf, SRNIC_IMS, SRNIC_ICR_VMMB);
+	/*
+	 * Tell the VFs the PF is done resetting: clears RSTI, sets RSTD.
+	 * Only after a real MAC reset; RSTD makes every VF redo its
+	 * handshake, which a PF MTU change must not cost them.
+	 */
+	if (pf->pfrstd_pending) {
+		ctrl_ext = pf_rd(pf, SRNIC_CTRL_EXT);
+		pf_wr(pf, SRNIC_CTRL_EXT, ctrl_ext | SRNIC_CTRL_EXT_PFRSTD);
+		pf->pfrstd_pending = false;
+	}
+}
+
+/**
+ * srnic_pf_set_num_vfs - switch the PF between plain and VMDq operation
+ * @pf: the PF
+ * @num_vfs: VFs about to be enabled, or 0 after they were disabled
+ * @stats: per-VF counters for @num_vfs VFs (NULL for none)
+ *
+ * The PF moves its queue to its pool (num_vfs) and the switch model
+ * starts over with the PF's own VPort.
+ *
+ * Context: rtnl held.
+ */
+void srnic_pf_set_num_vfs(struct srnic_pf *pf, unsigned int num_vfs,
+			  struct srnic_pf_vf_stats *stats)
+{
+	struct net_device *netdev = pf->netdev;
+	bool running = netif_running(netdev);
+	unsigned long flags;
+	unsigned int i;
+
+	ASSERT_RTNL();
+	if (running)
+		srnic_pf_close(netdev);
+
+	spin_lock_irq(&pf->sw_lock);
+	pf->num_vfs = num_vfs;
+	pf->mbx_deferred = 0;
+	/* the health log speaks of VFs that are gone; their counters go too */
+	memset(pf->mbx_log, 0, sizeof(pf->mbx_log));
+	srnic_sw_init(&pf->sw, num_vfs);
+	srnic_pol_init(&pf->pol, &pf->sw, num_vfs, jiffies_to_msecs(jiffies));
+	srnic_pol_set_link(&pf->pol, pf->link_up, pf->link_speed);
+	spin_unlock_irq(&pf->sw_lock);
+
+	/* nothing is deferred any more, and no VF is left to defer */
+	if (!num_vfs)
+		cancel_delayed_work_sync(&pf->mbx_defer);
+
+	spin_lock_irqsave(&pf->stats_lock, flags);
+	pf->vf_stats = stats;
+	spin_unlock_irqrestore(&pf->stats_lock, flags);
+	if (stats)
+		srnic_pf_vf_stats_baseline(pf);
+
+	/*
+	 * VFs own queues 0..num_vfs-1 and 8..: the PF keeps its pool's. The
+	 * PF's interrupt routing of its old queues goes, or the queues'
+	 * next owner (a VF) inherits the PF's vectors. No VF is enabled
+	 * here: they come after, or went before.
+	 */
+	for (i = 0; i < SRNIC_IVAR0_NUM; i++)
+		pf_wr(pf, SRNIC_IVAR0(i), 0);
+	pf->num_qp = num_vfs ? 1 : pf->max_qp;
+	if (!num_vfs)
+		pf_wr(pf, SRNIC_IOVCTL, SRNIC_IOVCTL_REUSE_VFQ);
+	srnic_pf_mac_setup(pf);
+	if (running && srnic_pf_open(netdev))
+		dev_close(netdev);
+}
 
 static int srnic_pf_sriov_enable(struct srnic_pf *pf, unsigned int num_vfs)
 {

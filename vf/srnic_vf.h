@@ -27,6 +27,7 @@
 #include "srnic_hw.h"
 #include "srnic_regs.h"
 #include "srnic_txrx.h"
+#include "srnic_port.h"
 #include "srnic_mbx.h"
 
 #define SRNIC_VF_DRV_NAME	"srnic_vf"
@@ -62,18 +63,12 @@ enum srnic_vf_state_bits {
 	SRNIC_VF_NBITS,
 };
 
-/* A 32-bit free-running VF counter extended to 64 bits */
-struct srnic_vf_ctr {
-	u32 last;
-	u64 total;
-};
-
 struct srnic_vf_hw_stats {
-	struct srnic_vf_ctr gprc;
-	struct srnic_vf_ctr gptc;
-	struct srnic_vf_ctr gorc;
-	struct srnic_vf_ctr gotc;
-	struct srnic_vf_ctr mprc;
+	struct srnic_port_ctr gprc;
+	struct srnic_port_ctr gptc;
+	struct srnic_port_ctr gorc;
+	struct srnic_port_ctr gotc;
+	struct srnic_port_ctr mprc;
 };
 
 /* Driver counters for ethtool -S */
@@ -101,12 +96,9 @@ struct srnic_vf_filters {
 };
 
 struct srnic_vf {
-	struct srnic_hw hw;		/* first: MMIO accessors */
-	u8 __iomem *bar0;
-	struct pci_dev *pdev;
-	struct net_device *netdev;
+	/* first: hw, the MMIO accessors; netdev, pdev, queues, msg_enable */
+	srnic_port_group(port);
 	unsigned long state[BITS_TO_LONGS(SRNIC_VF_NBITS)];
-	u32 msg_enable;
 
 	/* mailbox client, mbx_lock; mbx holds the session (api, cts, link) */
 	struct mutex mbx_lock;
@@ -125,13 +117,7 @@ struct srnic_vf {
 	char irq_name[SRNIC_VF_NUM_VECTORS][IFNAMSIZ + 16];
 	unsigned long mbx_kick_at;	/* jiffies: rate limit of mailbox kicks */
 
-	/* queues */
-	unsigned int num_qp;
-	u16 tx_ring_count;
-	u16 rx_ring_count;
-	struct srnic_ring *tx_ring[SRNIC_VF_MAX_QP];
-	struct srnic_ring *rx_ring[SRNIC_VF_MAX_QP];
-	struct srnic_q_vector *q_vector[SRNIC_VF_MAX_QP];
+	/* queues (port.max_qp is SRNIC_VF_MAX_QP) */
 	u16 tx_stall[SRNIC_VF_MAX_QP];	/* next_to_clean seen by the watchdog */
 
 	/* link and service */
@@ -141,26 +127,19 @@ struct srnic_vf {
 	unsigned long held_since;	/* jiffies when they were stopped */
 	struct delayed_work service;
 
-	/* statistics */
-	spinlock_t stats_lock;
+	/* statistics; port.stats_lock covers hw_stats */
 	struct srnic_vf_hw_stats hw_stats;
 	struct srnic_vf_sw_stats sw_stats;
 };
 
 static inline struct srnic_vf *srnic_netdev_to_vf(struct net_device *netdev)
 {
-	return *(struct srnic_vf **)netdev_priv(netdev);
+	return container_of(srnic_netdev_to_port(netdev), struct srnic_vf, port);
 }
 
-static inline u32 vf_rd(struct srnic_vf *vf, u32 reg)
-{
-	return srnic_rd32(&vf->hw, reg);
-}
-
-static inline void vf_wr(struct srnic_vf *vf, u32 reg, u32 val)
-{
-	srnic_wr32(&vf->hw, reg, val);
-}
+/* register access through the port's window */
+#define vf_rd(vf, reg)		srnic_rd32(&(vf)->hw, reg)
+#define vf_wr(vf, reg, val)	srnic_wr32(&(vf)->hw, reg, val)
 
 /* srnic_vf_main.c */
 void srnic_vf_service_now(struct srnic_vf *vf);
@@ -170,8 +149,6 @@ void srnic_vf_stats_baseline(struct srnic_vf *vf);
 /* srnic_vf_netdev.c */
 int srnic_vf_netdev_create(struct srnic_vf *vf);
 void srnic_vf_netdev_destroy(struct srnic_vf *vf);
-int srnic_vf_alloc_queues(struct srnic_vf *vf);
-void srnic_vf_free_queues(struct srnic_vf *vf);
 void srnic_vf_down(struct srnic_vf *vf);
 int srnic_vf_up(struct srnic_vf *vf);
 int srnic_vf_reinit_locked(struct srnic_vf *vf);
@@ -199,6 +176,6 @@ int srnic_vf_mbx_restore(struct srnic_vf *vf);
 bool srnic_vf_link_ok_locked(struct srnic_vf *vf);
 
 /* srnic_vf_ethtool.c */
-void srnic_vf_set_ethtool_ops(struct net_device *netdev);
+extern const struct ethtool_ops srnic_vf_ethtool_ops;
 
 #endif /* _SRNIC_VF_H_ */

@@ -7,17 +7,10 @@
 
 #include "srnic_vf.h"
 
-struct srnic_vf_stat {
-	char name[ETH_GSTRING_LEN];
-	unsigned int offset;
-};
+#define SRNIC_VF_SW_STAT(_name, _field) \
+	SRNIC_PORT_STAT(struct srnic_vf_sw_stats, _name, _field)
 
-#define SRNIC_VF_SW_STAT(_name, _field) { \
-	.name = _name, \
-	.offset = offsetof(struct srnic_vf_sw_stats, _field), \
-}
-
-static const struct srnic_vf_stat srnic_vf_sw_stats_desc[] = {
+static const struct srnic_port_stat srnic_vf_sw_stats_desc[] = {
 	SRNIC_VF_SW_STAT("resets", resets),
 	SRNIC_VF_SW_STAT("reset_failures", reset_fail),
 	SRNIC_VF_SW_STAT("mbx_timeouts", mbx_timeouts),
@@ -40,45 +33,13 @@ static const char * const srnic_vf_state_names[] = {
 	"mbx_api", "pf_clear_to_send", "pf_rate_limited",
 };
 
-static const char * const srnic_vf_txq_stats[] = {
-	"packets", "bytes", "restart", "busy", "csum", "tso", "vlan_insert",
-	"dma_err", "linearize", "drops",
-};
-
-static const char * const srnic_vf_rxq_stats[] = {
-	"packets", "bytes", "csum_good", "csum_err", "alloc_failed",
-	"vlan_strip", "frame_err", "drops",
-};
-
 #define SRNIC_VF_N_SW		ARRAY_SIZE(srnic_vf_sw_stats_desc)
 #define SRNIC_VF_N_HW		ARRAY_SIZE(srnic_vf_hw_stats_names)
 #define SRNIC_VF_N_STATE	ARRAY_SIZE(srnic_vf_state_names)
-#define SRNIC_VF_N_QUEUE	(ARRAY_SIZE(srnic_vf_txq_stats) + \
-				 ARRAY_SIZE(srnic_vf_rxq_stats))
+#define SRNIC_VF_N_QUEUE	(SRNIC_PORT_TXQ_STATS + SRNIC_PORT_RXQ_STATS)
 #define SRNIC_VF_N_STATS	(SRNIC_VF_N_SW + SRNIC_VF_N_HW + \
 				 SRNIC_VF_N_STATE + \
 				 SRNIC_VF_MAX_QP * SRNIC_VF_N_QUEUE)
-
-static void srnic_vf_get_drvinfo(struct net_device *netdev,
-				 struct ethtool_drvinfo *info)
-{
-	struct srnic_vf *vf = srnic_netdev_to_vf(netdev);
-
-	strscpy(info->driver, SRNIC_VF_DRV_NAME, sizeof(info->driver));
-	strscpy(info->bus_info, pci_name(vf->pdev), sizeof(info->bus_info));
-	snprintf(info->fw_version, sizeof(info->fw_version),
-		 "mailbox API %u.%u", vf->mbx.api >> 8, vf->mbx.api & 0xff);
-}
-
-static u32 srnic_vf_get_msglevel(struct net_device *netdev)
-{
-	return srnic_netdev_to_vf(netdev)->msg_enable;
-}
-
-static void srnic_vf_set_msglevel(struct net_device *netdev, u32 level)
-{
-	srnic_netdev_to_vf(netdev)->msg_enable = level;
-}
 
 static int srnic_vf_get_link_ksettings(struct net_device *netdev,
 				       struct ethtool_link_ksettings *cmd)
@@ -111,38 +72,6 @@ static int srnic_vf_get_link_ksettings(struct net_device *netdev,
 	cmd->base.duplex = (status & SRNIC_STATUS_FD) ? DUPLEX_FULL :
 							 DUPLEX_HALF;
 	return 0;
-}
-
-static void srnic_vf_get_ringparam(struct net_device *netdev,
-				   struct ethtool_ringparam *ring,
-				   struct kernel_ethtool_ringparam *kring,
-				   struct netlink_ext_ack *extack)
-{
-	struct srnic_vf *vf = srnic_netdev_to_vf(netdev);
-
-	ring->rx_max_pending = SRNIC_MAX_RING;
-	ring->tx_max_pending = SRNIC_MAX_RING;
-	ring->rx_pending = vf->rx_ring_count;
-	ring->tx_pending = vf->tx_ring_count;
-}
-
-static int srnic_vf_set_ringparam(struct net_device *netdev,
-				  struct ethtool_ringparam *ring,
-				  struct kernel_ethtool_ringparam *kring,
-				  struct netlink_ext_ack *extack)
-{
-	struct srnic_vf *vf = srnic_netdev_to_vf(netdev);
-	u32 tx, rx;
-
-	if (ring->rx_mini_pending || ring->rx_jumbo_pending)
-		return -EINVAL;
-	tx = clamp_t(u32, ring->tx_pending, SRNIC_MIN_RING, SRNIC_MAX_RING);
-	rx = clamp_t(u32, ring->rx_pending, SRNIC_MIN_RING, SRNIC_MAX_RING);
-	tx = ALIGN(tx, SRNIC_RING_ALIGN);
-	rx = ALIGN(rx, SRNIC_RING_ALIGN);
-	if (tx == vf->tx_ring_count && rx == vf->rx_ring_count)
-		return 0;
-	return srnic_vf_resize_locked(vf, vf->num_qp, tx, rx);
 }
 
 static void srnic_vf_get_channels(struct net_device *netdev,
@@ -181,39 +110,25 @@ static int srnic_vf_get_sset_count(struct net_device *netdev, int sset)
 static void srnic_vf_get_strings(struct net_device *netdev, u32 sset, u8 *data)
 {
 	unsigned int i, q;
-	char name[ETH_GSTRING_LEN];
 
 	if (sset != ETH_SS_STATS)
 		return;
-	for (i = 0; i < SRNIC_VF_N_SW; i++)
-		ethtool_puts(&data, srnic_vf_sw_stats_desc[i].name);
+	srnic_port_stat_strings(&data, srnic_vf_sw_stats_desc, SRNIC_VF_N_SW);
 	for (i = 0; i < SRNIC_VF_N_HW; i++)
 		ethtool_puts(&data, srnic_vf_hw_stats_names[i]);
 	for (i = 0; i < SRNIC_VF_N_STATE; i++)
 		ethtool_puts(&data, srnic_vf_state_names[i]);
-	for (q = 0; q < SRNIC_VF_MAX_QP; q++) {
-		for (i = 0; i < ARRAY_SIZE(srnic_vf_txq_stats); i++) {
-			snprintf(name, sizeof(name), "tx_q%u_%s", q,
-				 srnic_vf_txq_stats[i]);
-			ethtool_puts(&data, name);
-		}
-		for (i = 0; i < ARRAY_SIZE(srnic_vf_rxq_stats); i++) {
-			snprintf(name, sizeof(name), "rx_q%u_%s", q,
-				 srnic_vf_rxq_stats[i]);
-			ethtool_puts(&data, name);
-		}
-	}
+	for (q = 0; q < SRNIC_VF_MAX_QP; q++)
+		srnic_port_queue_strings(&data, q, SRNIC_PORT_TXQ_STATS,
+					 "tx_q", "rx_q");
 }
 
 static void srnic_vf_get_ethtool_stats(struct net_device *netdev,
 				       struct ethtool_stats *estats, u64 *data)
 {
 	struct srnic_vf *vf = srnic_netdev_to_vf(netdev);
-	struct srnic_ring_stats rs;
-	struct srnic_tx_stats ts;
-	struct srnic_rx_stats xs;
 	unsigned long flags;
-	unsigned int i, q;
+	unsigned int q;
 
 	mutex_lock(&vf->mbx_lock);
 	vf->sw_stats.mbx_timeouts = vf->mbx.stats.timeouts;
@@ -222,9 +137,8 @@ static void srnic_vf_get_ethtool_stats(struct net_device *netdev,
 	vf->sw_stats.pf_resets = vf->mbx.stats.pf_resets;
 	vf->sw_stats.kicks = vf->mbx.stats.kicks;
 	mutex_unlock(&vf->mbx_lock);
-	for (i = 0; i < SRNIC_VF_N_SW; i++)
-		*data++ = *(u64 *)((u8 *)&vf->sw_stats +
-				   srnic_vf_sw_stats_desc[i].offset);
+	data = srnic_port_stat_values(&vf->sw_stats, srnic_vf_sw_stats_desc,
+				      SRNIC_VF_N_SW, data);
 
 	srnic_vf_update_hw_stats(vf);
 	spin_lock_irqsave(&vf->stats_lock, flags);
@@ -239,28 +153,9 @@ static void srnic_vf_get_ethtool_stats(struct net_device *netdev,
 	*data++ = vf->mbx.cts;
 	*data++ = READ_ONCE(vf->tx_one_queue);
 
-	for (q = 0; q < SRNIC_VF_MAX_QP; q++) {
-		srnic_ring_tx_stats_read(vf->tx_ring[q], &rs, &ts);
-		*data++ = rs.packets;
-		*data++ = rs.bytes;
-		*data++ = ts.restart_queue;
-		*data++ = ts.tx_busy;
-		*data++ = ts.csum_offload;
-		*data++ = ts.tso;
-		*data++ = ts.vlan_insert;
-		*data++ = ts.dma_err;
-		*data++ = ts.linearize;
-		*data++ = ts.drops;
-		srnic_ring_rx_stats_read(vf->rx_ring[q], &rs, &xs);
-		*data++ = rs.packets;
-		*data++ = rs.bytes;
-		*data++ = xs.csum_good;
-		*data++ = xs.csum_err;
-		*data++ = xs.alloc_failed;
-		*data++ = xs.vlan_strip;
-		*data++ = xs.frame_err;
-		*data++ = xs.drops;
-	}
+	for (q = 0; q < SRNIC_VF_MAX_QP; q++)
+		data = srnic_port_queue_stats(&vf->port, q,
+					      SRNIC_PORT_TXQ_STATS, data);
 }
 
 /*
@@ -312,14 +207,9 @@ static void srnic_vf_get_regs(struct net_device *netdev,
 	}
 }
 
-static const struct ethtool_ops srnic_vf_ethtool_ops = {
-	.get_drvinfo = srnic_vf_get_drvinfo,
-	.get_link = ethtool_op_get_link,
-	.get_msglevel = srnic_vf_get_msglevel,
-	.set_msglevel = srnic_vf_set_msglevel,
+const struct ethtool_ops srnic_vf_ethtool_ops = {
+	SRNIC_PORT_ETHTOOL_OPS,
 	.get_link_ksettings = srnic_vf_get_link_ksettings,
-	.get_ringparam = srnic_vf_get_ringparam,
-	.set_ringparam = srnic_vf_set_ringparam,
 	.get_channels = srnic_vf_get_channels,
 	.set_channels = srnic_vf_set_channels,
 	.get_sset_count = srnic_vf_get_sset_count,
@@ -328,12 +218,3 @@ static const struct ethtool_ops srnic_vf_ethtool_ops = {
 	.get_regs_len = srnic_vf_get_regs_len,
 	.get_regs = srnic_vf_get_regs,
 };
-
-/**
- * srnic_vf_set_ethtool_ops - attach the ethtool operations
- * @netdev: the VF netdev
- */
-void srnic_vf_set_ethtool_ops(struct net_device *netdev)
-{
-	netdev->ethtool_ops = &srnic_vf_ethtool_ops;
-}

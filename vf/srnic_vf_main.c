@@ -28,14 +28,10 @@ MODULE_DEVICE_TABLE(pci, srnic_vf_pci_tbl);
 
 /* ---- statistics ---------------------------------------------------------- */
 
-static void srnic_vf_ctr(struct srnic_vf *vf, struct srnic_vf_ctr *c, u32 reg)
+static void srnic_vf_ctr(struct srnic_vf *vf, struct srnic_port_ctr *c,
+			 u32 reg)
 {
-	u32 v = vf_rd(vf, reg);
-
-	if (v == ~0U)
-		return;		/* gone, or a wrap in progress: next time */
-	c->total += (u32)(v - c->last);
-	c->last = v;
+	srnic_port_ctr_fold(c, vf_rd(vf, reg));
 }
 
 /**
@@ -329,23 +325,14 @@ static int srnic_vf_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	struct srnic_vf *vf;
 	int err;
 
-	err = pci_enable_device_mem(pdev);
+	err = srnic_port_pci_enable(pdev, SRNIC_VF_DRV_NAME);
 	if (err)
 		return err;
-	err = dma_set_mask_and_coherent(&pdev->dev, DMA_BIT_MASK(64));
-	if (err) {
-		dev_err(&pdev->dev, "no usable DMA configuration\n");
-		goto err_disable;
-	}
-	err = pci_request_mem_regions(pdev, SRNIC_VF_DRV_NAME);
-	if (err)
-		goto err_disable;
-	pci_set_master(pdev);
 
 	vf = kzalloc(sizeof(*vf), GFP_KERNEL);
 	if (!vf) {
 		err = -ENOMEM;
-		goto err_release;
+		goto err_pci_disable;
 	}
 	vf->pdev = pdev;
 	vf->msg_enable = SRNIC_VF_MSG_DEFAULT;
@@ -354,12 +341,9 @@ static int srnic_vf_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	INIT_DELAYED_WORK(&vf->service, srnic_vf_service);
 	pci_set_drvdata(pdev, vf);
 
-	vf->bar0 = pci_iomap(pdev, 0, 0);
-	if (!vf->bar0) {
-		err = -EIO;
+	err = srnic_port_map(&vf->port);
+	if (err)
 		goto err_free;
-	}
-	vf->hw.hw_addr = vf->bar0;
 	srnic_mbx_vf_init(&vf->mbx, &vf->hw, true);
 	err = srnic_vf_check_window(vf);
 	if (err)
@@ -432,15 +416,13 @@ err_vectors:
 err_netdev:
 	srnic_vf_netdev_destroy(vf);
 err_unmap:
-	pci_iounmap(pdev, vf->bar0);
+	srnic_port_unmap(&vf->port);
 err_free:
 	pci_set_drvdata(pdev, NULL);
 	mutex_destroy(&vf->mbx_lock);
 	kfree(vf);
-err_release:
-	pci_release_mem_regions(pdev);
-err_disable:
-	pci_disable_device(pdev);
+err_pci_disable:
+	srnic_port_pci_disable(pdev);
 	return err;
 }
 
@@ -458,22 +440,18 @@ static void srnic_vf_remove(struct pci_dev *pdev)
 	/* an interrupt may have requeued it before its vector went away */
 	cancel_delayed_work_sync(&vf->service);
 	srnic_vf_netdev_destroy(vf);
-	pci_iounmap(pdev, vf->bar0);
+	srnic_port_unmap(&vf->port);
 	mutex_destroy(&vf->mbx_lock);
 	kfree(vf);
-	pci_release_mem_regions(pdev);
-	pci_disable_device(pdev);
+	srnic_port_pci_disable(pdev);
 }
 
 static void srnic_vf_shutdown(struct pci_dev *pdev)
 {
 	struct srnic_vf *vf = pci_get_drvdata(pdev);
 
-	rtnl_lock();
-	netif_device_detach(vf->netdev);
-	if (netif_running(vf->netdev))
-		srnic_vf_down(vf);
-	rtnl_unlock();
+	/* stops the datapath and frees the rings, as ip link down does */
+	srnic_port_shutdown(&vf->port);
 	pci_disable_device(pdev);
 }
 

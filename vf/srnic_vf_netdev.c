@@ -27,111 +27,18 @@ static void srnic_vf_qv_irq_enable(struct srnic_q_vector *qv)
 		srnic_wr32(qv->hw, SRNIC_VF_EIMS, qv->eims_value);
 }
 
-/**
- * srnic_vf_alloc_queues - allocate the vector and ring objects (both pairs)
- * @vf: the VF
- *
- * Return: 0 or -ENOMEM.
- */
-int srnic_vf_alloc_queues(struct srnic_vf *vf)
+/* Queue pair @q is the VF's queue q; the rings carry the VF's VLANs. */
+static void srnic_vf_place_rings(struct srnic_port *port, unsigned int q)
 {
-	struct srnic_q_vector *qv;
-	unsigned int i;
+	struct srnic_vf *vf = container_of(port, struct srnic_vf, port);
+	struct srnic_ring *tx = vf->tx_ring[q], *rx = vf->rx_ring[q];
 
-	for (i = 0; i < SRNIC_VF_MAX_QP; i++) {
-		qv = kzalloc(sizeof(*qv), GFP_KERNEL);
-		vf->q_vector[i] = qv;
-		vf->tx_ring[i] = kzalloc(sizeof(*vf->tx_ring[i]), GFP_KERNEL);
-		vf->rx_ring[i] = kzalloc(sizeof(*vf->rx_ring[i]), GFP_KERNEL);
-		if (!qv || !vf->tx_ring[i] || !vf->rx_ring[i])
-			goto err;
-
-		qv->hw = &vf->hw;
-		qv->v_idx = i;
-		qv->itr = SRNIC_VF_ITR;
-		qv->eims_value = BIT(i);
-		qv->irq_enable = srnic_vf_qv_irq_enable;
-		qv->tx_ring = vf->tx_ring[i];
-		qv->rx_ring = vf->rx_ring[i];
-		netif_napi_add(vf->netdev, &qv->napi, srnic_napi_poll);
-	}
-	return 0;
-err:
-	srnic_vf_free_queues(vf);
-	return -ENOMEM;
-}
-
-/**
- * srnic_vf_free_queues - free what srnic_vf_alloc_queues() allocated
- * @vf: the VF
- */
-void srnic_vf_free_queues(struct srnic_vf *vf)
-{
-	unsigned int i;
-
-	for (i = 0; i < SRNIC_VF_MAX_QP; i++) {
-		if (vf->q_vector[i] && vf->q_vector[i]->hw)
-			netif_napi_del(&vf->q_vector[i]->napi);
-		kfree(vf->q_vector[i]);
-		kfree(vf->tx_ring[i]);
-		kfree(vf->rx_ring[i]);
-		vf->q_vector[i] = NULL;
-		vf->tx_ring[i] = NULL;
-		vf->rx_ring[i] = NULL;
-	}
-}
-
-static void srnic_vf_init_ring(struct srnic_vf *vf, struct srnic_ring *ring,
-			       unsigned int q, bool tx)
-{
-	ring->q_vector = vf->q_vector[q];
-	ring->netdev = vf->netdev;
-	ring->dev = &vf->pdev->dev;
-	ring->hw = &vf->hw;
-	ring->queue_index = q;
-	ring->reg_idx = q;
-	ring->regs = vf->bar0 + (tx ? SRNIC_VF_TXQ_BASE(q) :
-				 SRNIC_VF_RXQ_BASE(q));
-	ring->tail = ring->regs + SRNIC_Q_DT;
-	ring->count = tx ? vf->tx_ring_count : vf->rx_ring_count;
+	srnic_port_place_ring(tx, vf->bar0 + SRNIC_VF_TXQ_BASE(q), q);
+	srnic_port_place_ring(rx, vf->bar0 + SRNIC_VF_RXQ_BASE(q), q);
 	/* a VF that stops posting buffers must not stall the shared FIFO */
-	ring->drop_en = true;
-	if (!tx)
-		ring->active_vlans = vf->active_vlans;
-}
-
-static void srnic_vf_free_rings(struct srnic_vf *vf)
-{
-	unsigned int i;
-
-	for (i = 0; i < SRNIC_VF_MAX_QP; i++) {
-		if (vf->tx_ring[i]->desc)
-			srnic_free_tx_ring(vf->tx_ring[i]);
-		if (vf->rx_ring[i]->desc)
-			srnic_free_rx_ring(vf->rx_ring[i]);
-	}
-}
-
-static int srnic_vf_setup_rings(struct srnic_vf *vf)
-{
-	unsigned int i;
-	int err;
-
-	for (i = 0; i < vf->num_qp; i++) {
-		srnic_vf_init_ring(vf, vf->tx_ring[i], i, true);
-		srnic_vf_init_ring(vf, vf->rx_ring[i], i, false);
-		err = srnic_setup_tx_ring(vf->tx_ring[i]);
-		if (err)
-			goto err;
-		err = srnic_setup_rx_ring(vf->rx_ring[i]);
-		if (err)
-			goto err;
-	}
-	return 0;
-err:
-	netdev_err(vf->netdev, "cannot allocate ring %u: %d\n", i, err);
-	srnic_vf_free_rings(vf);
-	return err;
+	tx->drop_en = true;
+	rx->drop_en = true;
+	rx->active_vlans = vf->active_vlans;
 }
 
 /* ---- interrupts --------------------------------------------------------- */
@@ -414,23 +321,21 @@ int srnic_vf_resize_locked(struct srnic_vf *vf, unsigned int num_qp,
 	ASSERT_RTNL();
 	if (running) {
 		srnic_vf_down(vf);
-		srnic_vf_free_rings(vf);
+		srnic_port_free_rings(&vf->port);
 	}
 	vf->num_qp = num_qp;
 	vf->tx_ring_count = tx_count;
 	vf->rx_ring_count = rx_count;
-	err = netif_set_real_num_tx_queues(netdev, num_qp);
-	if (!err)
-		err = netif_set_real_num_rx_queues(netdev, num_qp);
+	err = srnic_port_set_real_queues(&vf->port, num_qp);
 	if (!err && running)
-		err = srnic_vf_setup_rings(vf);
+		err = srnic_port_setup_rings(&vf->port);
 	if (err) {
 		vf->num_qp = old_qp;
 		vf->tx_ring_count = old_tx;
 		vf->rx_ring_count = old_rx;
 		netif_set_real_num_tx_queues(netdev, old_qp);
 		netif_set_real_num_rx_queues(netdev, old_qp);
-		if (running && srnic_vf_setup_rings(vf))
+		if (running && srnic_port_setup_rings(&vf->port))
 			return err;
 	}
 	/* queue 1's IVAR entries go with the pair count */
@@ -545,14 +450,12 @@ static int srnic_vf_open(struct net_device *netdev)
 	if (test_bit(SRNIC_VF_GONE, vf->state))
 		return -ENODEV;
 	netif_carrier_off(netdev);
-	err = srnic_vf_setup_rings(vf);
+	err = srnic_port_setup_rings(&vf->port);
 	if (err)
 		return err;
-	err = netif_set_real_num_tx_queues(netdev, vf->num_qp);
-	if (!err)
-		err = netif_set_real_num_rx_queues(netdev, vf->num_qp);
+	err = srnic_port_set_real_queues(&vf->port, vf->num_qp);
 	if (err) {
-		srnic_vf_free_rings(vf);
+		srnic_port_free_rings(&vf->port);
 		return err;
 	}
 	if (test_bit(SRNIC_VF_HW_READY, vf->state) &&
@@ -571,7 +474,7 @@ static int srnic_vf_close(struct net_device *netdev)
 	srnic_vf_down(vf);
 	netif_carrier_off(netdev);
 	vf->link_up = false;
-	srnic_vf_free_rings(vf);
+	srnic_port_free_rings(&vf->port);
 	return 0;
 }
 
@@ -684,17 +587,6 @@ static void srnic_vf_tx_timeout(struct net_device *netdev, unsigned int txq)
 	srnic_vf_service_now(vf);
 }
 
-static netdev_features_t srnic_vf_features_check(struct sk_buff *skb,
-						 struct net_device *dev,
-						 netdev_features_t features)
-{
-	/* the context descriptor has 7 bits of MAC and 9 of IP header */
-	if (unlikely(skb_network_offset(skb) > 127 ||
-		     skb_network_header_len(skb) > 511))
-		return features & ~(NETIF_F_CSUM_MASK | NETIF_F_GSO_MASK);
-	return vlan_features_check(skb, features);
-}
-
 /**
  * srnic_vf_get_stats64 - interface counters
  * @netdev: the VF netdev
@@ -708,12 +600,8 @@ void srnic_vf_get_stats64(struct net_device *netdev,
 {
 	struct srnic_vf *vf = srnic_netdev_to_vf(netdev);
 	unsigned long flags;
-	unsigned int i;
 
-	for (i = 0; i < SRNIC_VF_MAX_QP; i++) {
-		srnic_ring_stats_add(vf->tx_ring[i], true, stats);
-		srnic_ring_stats_add(vf->rx_ring[i], false, stats);
-	}
+	srnic_port_ring_stats(&vf->port, stats);
 	srnic_vf_update_hw_stats(vf);
 	spin_lock_irqsave(&vf->stats_lock, flags);
 	stats->multicast = vf->hw_stats.mprc.total;
@@ -731,9 +619,42 @@ static const struct net_device_ops srnic_vf_netdev_ops = {
 	.ndo_validate_addr = eth_validate_addr,
 	.ndo_change_mtu = srnic_vf_change_mtu,
 	.ndo_tx_timeout = srnic_vf_tx_timeout,
-	.ndo_features_check = srnic_vf_features_check,
+	.ndo_features_check = srnic_port_features_check,
 	.ndo_vlan_rx_add_vid = srnic_vf_vlan_rx_add_vid,
 	.ndo_vlan_rx_kill_vid = srnic_vf_vlan_rx_kill_vid,
+};
+
+/* ethtool -G: new rings, the datapath restarted if it runs */
+static int srnic_vf_set_ring_counts(struct srnic_port *port, u16 tx, u16 rx)
+{
+	struct srnic_vf *vf = container_of(port, struct srnic_vf, port);
+
+	return srnic_vf_resize_locked(vf, vf->num_qp, tx, rx);
+}
+
+static void srnic_vf_fw_version(struct srnic_port *port, char *buf,
+				size_t len)
+{
+	struct srnic_vf *vf = container_of(port, struct srnic_vf, port);
+
+	snprintf(buf, len, "mailbox API %u.%u", vf->mbx.api >> 8,
+		 vf->mbx.api & 0xff);
+}
+
+static_assert(SRNIC_VF_MAX_QP <= SRNIC_PORT_MAX_QP);
+
+static const struct srnic_port_ops srnic_vf_port_ops = {
+	.netdev_ops = &srnic_vf_netdev_ops,
+	.ethtool_ops = &srnic_vf_ethtool_ops,
+	/* VLAN strip and filtering are the PF's to program, always on */
+	.features = NETIF_F_HIGHDMA | NETIF_F_HW_VLAN_CTAG_TX |
+		    NETIF_F_HW_VLAN_CTAG_RX | NETIF_F_HW_VLAN_CTAG_FILTER,
+	.queues = SRNIC_VF_MAX_QP,
+	.itr = SRNIC_VF_ITR,
+	.qv_irq_enable = srnic_vf_qv_irq_enable,
+	.place_rings = srnic_vf_place_rings,
+	.set_ring_counts = srnic_vf_set_ring_counts,
+	.fw_version = srnic_vf_fw_version,
 };
 
 /**
@@ -746,45 +667,8 @@ static const struct net_device_ops srnic_vf_netdev_ops = {
  */
 int srnic_vf_netdev_create(struct srnic_vf *vf)
 {
-	struct net_device *netdev;
-	netdev_features_t hw;
-	int err;
-
-	netdev = alloc_etherdev_mq(sizeof(struct srnic_vf *), SRNIC_VF_MAX_QP);
-	if (!netdev)
-		return -ENOMEM;
-	*(struct srnic_vf **)netdev_priv(netdev) = vf;
-	vf->netdev = netdev;
-	SET_NETDEV_DEV(netdev, &vf->pdev->dev);
-	netdev->netdev_ops = &srnic_vf_netdev_ops;
-	srnic_vf_set_ethtool_ops(netdev);
-	netdev->watchdog_timeo = 5 * HZ;
-	netdev->min_mtu = SRNIC_MIN_MTU;
-	netdev->max_mtu = SRNIC_MAX_MTU;
-
-	hw = NETIF_F_SG | NETIF_F_IP_CSUM | NETIF_F_IPV6_CSUM |
-	     NETIF_F_SCTP_CRC | NETIF_F_TSO | NETIF_F_TSO6 | NETIF_F_RXCSUM;
-	netdev->hw_features = hw;
-	/* VLAN strip and filtering are the PF's to program, always on */
-	netdev->features = hw | NETIF_F_HIGHDMA | NETIF_F_HW_VLAN_CTAG_TX |
-			   NETIF_F_HW_VLAN_CTAG_RX |
-			   NETIF_F_HW_VLAN_CTAG_FILTER;
-	netdev->vlan_features = NETIF_F_SG | NETIF_F_IP_CSUM |
-				NETIF_F_IPV6_CSUM | NETIF_F_TSO |
-				NETIF_F_TSO6 | NETIF_F_HIGHDMA;
-	netdev->priv_flags |= IFF_UNICAST_FLT;
-
-	vf->num_qp = SRNIC_VF_MAX_QP;
-	vf->tx_ring_count = SRNIC_DEFAULT_RING;
-	vf->rx_ring_count = SRNIC_DEFAULT_RING;
-	err = srnic_vf_alloc_queues(vf);
-	if (err) {
-		vf->netdev = NULL;
-		free_netdev(netdev);
-		return err;
-	}
-	netif_carrier_off(netdev);
-	return 0;
+	vf->max_qp = SRNIC_VF_MAX_QP;
+	return srnic_port_netdev_create(&vf->port, &srnic_vf_port_ops);
 }
 
 /**
@@ -793,7 +677,5 @@ int srnic_vf_netdev_create(struct srnic_vf *vf)
  */
 void srnic_vf_netdev_destroy(struct srnic_vf *vf)
 {
-	srnic_vf_free_queues(vf);
-	free_netdev(vf->netdev);
-	vf->netdev = NULL;
+	srnic_port_netdev_free(&vf->port);
 }
