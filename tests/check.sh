@@ -13,6 +13,10 @@
 #   7. pkg: tests/pkg/*.sh on this host, as root (DKMS for 6.1 and 6.12,
 #      make deb + apt install/remove, make sign/install/uninstall); each
 #      cleans up after itself
+#   8. debug (only when asked: make check-debug): the KASAN/lockdep/DMA-API/
+#      kmemleak kernel with srnic in its tree (tools/debug-kernel.sh),
+#      DEBUG_SUITES on it, and the detectors' self-test
+#      (tests/debug-selftest.sh)
 # Ends with "N passed, M failed, K skipped"; exits non-zero on any failure.
 # A skipped point is never counted as passed.
 #
@@ -20,6 +24,8 @@
 #   DRIVER=srnic_pf|igb    PF driver for suites that name none (default srnic_pf)
 #   CHECK_DRIVERS="igb"    override every suite's drivers= list
 #   CHECK_STAGES="static unit modules vm harness docs pkg"   stages to run
+#                          (add "debug" for the debug-kernel tier)
+#   DEBUG_SUITES="kunit sriov"  VM suites of the debug stage
 #   CHECK_SUITES="pf"      VM suites (default: all with a suite.conf)
 #   CHECK_TESTS="ping,mtu" only these guest tests (substring match)
 #   VM_ARGS="..."          extra tools/vm.py arguments
@@ -33,7 +39,7 @@ cd "$top"
 KVER=${KVER:-$(tools/kver.sh 6.12)}
 DRIVER=${DRIVER:-srnic_pf}
 CHECK_STAGES=${CHECK_STAGES:-static unit modules vm harness docs pkg}
-out=$top/build/check
+out=${CHECK_OUT:-$top/build/check}
 rm -rf "$out"
 mkdir -p "$out"
 export DRIVER
@@ -84,19 +90,33 @@ build_modules() {
 	echo "1..1"
 }
 
+# the debug kernel, built once per machine, and srnic in its tree (W=1)
+debug_kernel() {
+	local t0 d
+	t0=$(date +%s)
+	if d=$(tools/debug-kernel.sh 2> "$out/debug-kernel.log" | tail -n 1); then
+		echo "ok 1 - debug kernel and srnic in-tree (W=1, no warnings) in $(( $(date +%s) - t0 )) s"
+		echo "# $d"
+	else
+		echo "not ok 1 - debug kernel and srnic in-tree (W=1, no warnings)"
+		tail -n 30 "$out/debug-kernel.log" | sed 's/^/#   /'
+	fi
+	echo "1..1"
+}
+
 want static && stage static tests/static/build-matrix.sh
 if want unit && [ -f tests/unit/Makefile ]; then
 	stage unit make -s -C tests/unit check
 fi
 want modules && stage modules build_modules
+vmargs=()
+if [ -n "${CHECK_TESTS:-}" ]; then
+	IFS=, read -r -a tl <<< "$CHECK_TESTS"
+	for t in "${tl[@]}"; do vmargs+=(-t "$t"); done
+fi
+# shellcheck disable=SC2206
+vmargs+=(${VM_ARGS:-})
 if want vm; then
-	vmargs=()
-	if [ -n "${CHECK_TESTS:-}" ]; then
-		IFS=, read -r -a tl <<< "$CHECK_TESTS"
-		for t in "${tl[@]}"; do vmargs+=(-t "$t"); done
-	fi
-	# shellcheck disable=SC2206
-	vmargs+=(${VM_ARGS:-})
 	for s in $CHECK_SUITES; do
 		# a suite may name the PF drivers it runs under (mixed pairs:
 		# srnic_vf under srnic_pf and under the stock igb)
@@ -114,6 +134,15 @@ if want pkg; then
 	for t in tests/pkg/dkms.sh tests/pkg/deb.sh tests/pkg/install.sh; do
 		stage "pkg-$(basename "$t" .sh)" "$t"
 	done
+fi
+
+if want debug; then
+	stage debug-kernel debug_kernel
+	for s in ${DEBUG_SUITES:-kunit pf sriov vf failover hostile-vf}; do
+		stage "vm-debug-$s" python3 tools/vm.py -q --suite "$s" --driver srnic_pf \
+			--debug-kernel --logdir "build/vm-debug/$s" "${vmargs[@]}"
+	done
+	stage debug-selftest tests/debug-selftest.sh
 fi
 
 # Count top-level TAP points of every stage; a stage that failed without
