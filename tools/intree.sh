@@ -74,7 +74,6 @@ done
 	echo "obj-\$(CONFIG_SRNIC_KUNIT_TEST) += srnic_kunit.o"
 	echo "srnic_kunit-y := $kobjs"
 	for o in $kobjs; do
-		o=${o#kunit/}
 		echo "CFLAGS_$o += -I\$(src)/pf -I\$(src)/kunit/shim"
 	done
 } > "$stage/Makefile"
