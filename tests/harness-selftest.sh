@@ -4,36 +4,34 @@
 # Self-test of the VM harness: runs tests/vm/selftest, whose tests fail on
 # purpose, and checks that each failure is reported as expected (per-test
 # timeout, kernel-log warning, set -e abort, silent test, skip accounting,
-# guest panic, hard VM timeout).  Emits TAP.
+# guest panic, hard VM timeout).  Emits KTAP (tests/ktap.sh).
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 out=$top/build/harness-selftest
 mkdir -p "$out"
-n=0
-failed=0
+. "$top/tests/ktap.sh"
+ktap_print_header
+# one point per expect line below, and one for the hung VM's kill time
+ktap_set_plan $(($(grep -c '^expect\(_not\)\? ' "$top/tests/harness-selftest.sh") + 1))
 
 # expect NAME FILE REGEX: the runner's output has a line matching REGEX.
 expect() {
-	n=$((n + 1))
 	if grep -Eq "$3" "$2"; then
-		echo "ok $n - harness: $1"
+		ktap_test_pass "harness: $1"
 	else
-		failed=$((failed + 1))
-		echo "not ok $n - harness: $1"
-		echo "#   no line matching /$3/ in ${2#"$top"/}"
+		ktap_test_fail "harness: $1"
+		echo "no line matching /$3/ in ${2#"$top"/}" | ktap_diag
 	fi
 }
 # expect_not NAME FILE REGEX: no line matches REGEX.
 expect_not() {
-	n=$((n + 1))
 	if ! grep -Eq "$3" "$2"; then
-		echo "ok $n - harness: $1"
+		ktap_test_pass "harness: $1"
 	else
-		failed=$((failed + 1))
-		echo "not ok $n - harness: $1"
-		grep -E "$3" "$2" | head -n 5 | sed 's/^/#   /'
+		ktap_test_fail "harness: $1"
+		grep -E "$3" "$2" | head -n 5 | ktap_diag
 	fi
 }
 
@@ -65,13 +63,10 @@ t0=$(date +%s)
 vm hang --env CI_SELFTEST=hang -t 09 --timeout 30
 t=$(( $(date +%s) - t0 ))
 expect "hard VM timeout reported" "$out/hang.tap" '^not ok [0-9]+ - selftest/vm: hard timeout after 30 s'
-n=$((n + 1))
 rundir=$(grep -o '/tmp/srnic-vm-[A-Za-z0-9_]*' "$out/hang/qemu-cmdline" | head -n 1 || true)
 if [ $t -lt 50 ] && [ -n "$rundir" ] && ! pgrep -f "$rundir" > /dev/null; then
-	echo "ok $n - harness: hung VM killed on time (${t}s)"
+	ktap_test_pass "harness: hung VM killed on time (${t}s)"
 else
-	failed=$((failed + 1))
-	echo "not ok $n - harness: hung VM killed on time (${t}s)"
+	ktap_test_fail "harness: hung VM killed on time (${t}s)"
 fi
-echo "1..$n"
-[ $failed = 0 ]
+ktap_finished

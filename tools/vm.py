@@ -4,7 +4,7 @@
 
 One boot runs every tests/vm/<suite>/NN-*.sh in order.  The guest reports
 results over a virtio-serial port ("TAP: ok - ..." lines); this runner turns
-them into numbered TAP on stdout, adds a point for the boot itself, and
+them into numbered KTAP on stdout, adds a point for the boot itself, and
 kills the VM on a hard timeout, so a hung guest is a failed test and never
 a hung CI.
 
@@ -160,7 +160,19 @@ class Vm:
         self.qmp = None
         self.results = []
         self.t0 = time.time()
+        self.t_boot = self.t0
         self.trace_log = os.path.join(rundir, "qemu-trace.log")
+        self.proc = self.qerr = None
+        self.deadline = float("inf")
+        # control channel: socket and unparsed input
+        self.ctl = None
+        self.cbuf = b""
+        # results port (a file QEMU writes): read position, unparsed input
+        self.tap_path = os.path.join(rundir, "results.log")
+        self.tap_pos = 0
+        self.tbuf = b""
+        self.done = False
+        self.diag = []
 
     # ---- control channel -------------------------------------------------
     def handle(self, line):
@@ -188,59 +200,90 @@ class Vm:
         return data.decode(errors="replace").splitlines()
 
     def dispatch(self, cmd, arg):
-        if cmd == "ping":
-            return 0, "pong"
-        if cmd == "hmp":
-            return self.qmp.hmp(arg)
-        if cmd == "set_link":
-            name, _, st = arg.partition(" ")
-            r = self.qmp.cmd("set_link", {"name": name, "up": st.strip() == "on"})
-            return (1 if "error" in r else 0), json.dumps(r.get("error", ""))
-        if cmd == "device_del":
-            r = self.qmp.cmd("device_del", {"id": arg.strip()})
-            return (1 if "error" in r else 0), json.dumps(r.get("error", ""))
-        if cmd == "device_add":
-            # HMP syntax: DRIVER,key=value,...
-            drv, _, rest = arg.strip().partition(",")
-            d = {"driver": drv}
-            for kv in filter(None, rest.split(",")):
-                k, _, v = kv.partition("=")
-                d[k] = v
-            r = self.qmp.cmd("device_add", d)
-            return (1 if "error" in r else 0), json.dumps(r.get("error", ""))
-        if cmd == "qmp":
-            m = json.loads(arg)
-            r = self.qmp.cmd(m["execute"], m.get("arguments"))
-            return (1 if "error" in r else 0), json.dumps(r)
-        if cmd == "qmp_events":
-            self.qmp.poll_events()
-            ev = [e for e in self.qmp.events if not arg or e["event"] == arg]
-            self.qmp.events = [e for e in self.qmp.events if e not in ev]
-            return (0 if ev else 1), "\n".join(json.dumps(e) for e in ev)
-        if cmd in ("trace_on", "trace_off"):
-            st = "on" if cmd == "trace_on" else "off"
-            rc = 0
-            out = []
-            for ev in arg.split():
-                r, o = self.qmp.hmp("trace-event %s %s" % (ev, st))
-                rc |= r
-                if o:
-                    out.append(o)
-            return rc, "".join(out)
-        if cmd == "trace_mark":
-            try:
-                return 0, str(os.path.getsize(self.trace_log))
-            except FileNotFoundError:
-                return 0, "0"
-        if cmd in ("trace_grep", "trace_count"):
-            mark, _, rx = arg.partition(" ")
-            pat = re.compile(rx)
-            hits = [ln for ln in self.trace_lines(mark) if pat.search(ln)]
-            if cmd == "trace_count":
-                return (0 if hits else 1), str(len(hits))
-            tail = hits[-200:]
-            return (0 if hits else 1), "\n".join(tail)
-        return 2, "unknown command %s" % cmd
+        """Run control command CMD with argument string ARG: (rc, output)."""
+        fn = self.CTL.get(cmd)
+        if fn is None:
+            return 2, "unknown command %s" % cmd
+        return fn(self, cmd, arg)
+
+    @staticmethod
+    def _qmp_rc(r):
+        return (1 if "error" in r else 0), json.dumps(r.get("error", ""))
+
+    def ctl_ping(self, cmd, arg):
+        return 0, "pong"
+
+    def ctl_hmp(self, cmd, arg):
+        return self.qmp.hmp(arg)
+
+    def ctl_set_link(self, cmd, arg):
+        name, _, st = arg.partition(" ")
+        return self._qmp_rc(self.qmp.cmd("set_link", {"name": name, "up": st.strip() == "on"}))
+
+    def ctl_device_del(self, cmd, arg):
+        return self._qmp_rc(self.qmp.cmd("device_del", {"id": arg.strip()}))
+
+    def ctl_device_add(self, cmd, arg):
+        # HMP syntax: DRIVER,key=value,...
+        drv, _, rest = arg.strip().partition(",")
+        d = {"driver": drv}
+        for kv in filter(None, rest.split(",")):
+            k, _, v = kv.partition("=")
+            d[k] = v
+        return self._qmp_rc(self.qmp.cmd("device_add", d))
+
+    def ctl_qmp(self, cmd, arg):
+        m = json.loads(arg)
+        r = self.qmp.cmd(m["execute"], m.get("arguments"))
+        return (1 if "error" in r else 0), json.dumps(r)
+
+    def ctl_qmp_events(self, cmd, arg):
+        """Events named ARG (all without ARG) since the last call; consumed."""
+        self.qmp.poll_events()
+        ev = [e for e in self.qmp.events if not arg or e["event"] == arg]
+        self.qmp.events = [e for e in self.qmp.events if e not in ev]
+        return (0 if ev else 1), "\n".join(json.dumps(e) for e in ev)
+
+    def ctl_trace_onoff(self, cmd, arg):
+        st = "on" if cmd == "trace_on" else "off"
+        rc = 0
+        out = []
+        for ev in arg.split():
+            r, o = self.qmp.hmp("trace-event %s %s" % (ev, st))
+            rc |= r
+            if o:
+                out.append(o)
+        return rc, "".join(out)
+
+    def ctl_trace_mark(self, cmd, arg):
+        try:
+            return 0, str(os.path.getsize(self.trace_log))
+        except FileNotFoundError:
+            return 0, "0"
+
+    def ctl_trace_search(self, cmd, arg):
+        """trace_grep/trace_count MARK REGEX over the trace log after MARK."""
+        mark, _, rx = arg.partition(" ")
+        pat = re.compile(rx)
+        hits = [ln for ln in self.trace_lines(mark) if pat.search(ln)]
+        if cmd == "trace_count":
+            return (0 if hits else 1), str(len(hits))
+        return (0 if hits else 1), "\n".join(hits[-200:])
+
+    CTL = {
+        "ping": ctl_ping,
+        "hmp": ctl_hmp,
+        "set_link": ctl_set_link,
+        "device_del": ctl_device_del,
+        "device_add": ctl_device_add,
+        "qmp": ctl_qmp,
+        "qmp_events": ctl_qmp_events,
+        "trace_on": ctl_trace_onoff,
+        "trace_off": ctl_trace_onoff,
+        "trace_mark": ctl_trace_mark,
+        "trace_grep": ctl_trace_search,
+        "trace_count": ctl_trace_search,
+    }
 
     # ---- overlay and QEMU ------------------------------------------------
     def build_initrd(self):
@@ -255,6 +298,8 @@ class Vm:
         shutil.copy(os.path.join(TOP, "tests", "vm", "init"), os.path.join(stage, "init"))
         os.chmod(os.path.join(stage, "init"), 0o755)
         shutil.copytree(os.path.join(TOP, "tests", "vm"), os.path.join(stage, "tests"))
+        # the KTAP emitter that tests/vm/lib.sh sources
+        shutil.copy(os.path.join(TOP, "tests", "ktap.sh"), os.path.join(stage, "tests", "ktap.sh"))
         # what the .deb installs on a host (udev rule, srnic-bind, examples),
         # for the tests of the admin's tools (tests/vm/ops)
         if os.path.isdir(os.path.join(TOP, "packaging")):
@@ -365,154 +410,223 @@ class Vm:
         cmd += a.qemu_arg or []
         return cmd
 
-    def run(self):
-        a = self.args
-        initrd, kos = self.build_initrd()
-        cmd = self.qemu_cmd(initrd)
-        with open(os.path.join(self.rundir, "qemu-cmdline"), "w") as f:
-            f.write(" ".join(shlex.quote(c) for c in cmd) + "\n")
-        t0 = time.time()
-        if a.shell:
+    # ---- one boot --------------------------------------------------------
+    def start_qemu(self, cmd):
+        """Start QEMU; sets self.proc, self.qerr and the hard deadline."""
+        if self.args.shell:
             # Interactive: serial console (and HMP via Ctrl-A c) on stdio,
             # no hard timeout; the control channel is still served.
             cmd = [c if c != "chardev:con" else "mon:stdio" for c in cmd]
             i = cmd.index("-chardev")
             del cmd[i:i + 2]
-            qerr = None
-            deadline = float("inf")
-            proc = subprocess.Popen(cmd, preexec_fn=_pdeathsig)
+            self.qerr = None
+            self.deadline = float("inf")
+            self.proc = subprocess.Popen(cmd, preexec_fn=_pdeathsig)
         else:
-            qerr = open(os.path.join(self.rundir, "qemu-stderr.log"), "wb")
-            deadline = t0 + a.timeout
-            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=qerr,
-                                    stderr=subprocess.STDOUT, start_new_session=True,
-                                    preexec_fn=_pdeathsig)
-        results = self.results = []
-        diag = []
-        done = False
-        done_at = None
-        timed_out = False
-        ctl = None
-        cbuf = b""
-        tap_path = os.path.join(self.rundir, "results.log")
-        tap_pos = 0
-        tbuf = b""
-        try:
+            self.qerr = open(os.path.join(self.rundir, "qemu-stderr.log"), "wb")
+            self.deadline = self.t_boot + self.args.timeout
+            self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=self.qerr,
+                                         stderr=subprocess.STDOUT, start_new_session=True,
+                                         preexec_fn=_pdeathsig)
+
+    def stop_qemu(self):
+        """Kill QEMU (and its session) if it still runs; reap it."""
+        if self.proc.poll() is None:
             try:
-                self.qmp = Qmp(os.path.join(self.rundir, "qmp.sock"), t0 + 30)
-            except Exception as e:
-                log("cannot connect to QMP: %r" % (e,))
-            while True:
-                now = time.time()
-                if now > deadline:
-                    timed_out = True
-                    break
-                if ctl is None and os.path.exists(os.path.join(self.rundir, "ctl.sock")):
-                    try:
-                        ctl = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-                        ctl.connect(os.path.join(self.rundir, "ctl.sock"))
-                    except OSError:
-                        ctl.close()
-                        ctl = None
-                rl = [ctl] if ctl else []
-                r, _, _ = select.select(rl, [], [], 0.2)
-                if ctl is not None and ctl in r:
-                    try:
-                        data = ctl.recv(65536)
-                    except OSError:
-                        data = b""
-                    if not data:
-                        ctl.close()
-                        ctl = None
-                    cbuf += data
-                    while ctl is not None and b"\n" in cbuf:
-                        line, cbuf = cbuf.split(b"\n", 1)
-                        resp = self.handle(line.decode(errors="replace").strip())
-                        if resp:
-                            try:
-                                ctl.sendall(resp)
-                            except OSError:
-                                pass
-                # Results stream (a file written by QEMU).
+                if self.args.shell:
+                    self.proc.kill()
+                else:
+                    os.killpg(self.proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        self.proc.wait()
+        if self.qerr:
+            self.qerr.close()
+
+    def connect_ctl(self):
+        """Connect to the control socket once QEMU has made it."""
+        path = os.path.join(self.rundir, "ctl.sock")
+        if self.ctl is not None or not os.path.exists(path):
+            return
+        try:
+            self.ctl = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            self.ctl.connect(path)
+        except OSError:
+            self.ctl.close()
+            self.ctl = None
+
+    def serve_ctl(self, timeout):
+        """Answer the guest's pending control requests (waits up to TIMEOUT)."""
+        rl = [self.ctl] if self.ctl else []
+        r, _, _ = select.select(rl, [], [], timeout)
+        if self.ctl is None or self.ctl not in r:
+            return
+        try:
+            data = self.ctl.recv(65536)
+        except OSError:
+            data = b""
+        if not data:
+            self.ctl.close()
+            self.ctl = None
+        self.cbuf += data
+        while self.ctl is not None and b"\n" in self.cbuf:
+            line, self.cbuf = self.cbuf.split(b"\n", 1)
+            resp = self.handle(line.decode(errors="replace").strip())
+            if resp:
                 try:
-                    with open(tap_path, "rb") as f:
-                        f.seek(tap_pos)
-                        chunk = f.read()
-                        tap_pos += len(chunk)
-                        tbuf += chunk
-                except FileNotFoundError:
+                    self.ctl.sendall(resp)
+                except OSError:
                     pass
-                while b"\n" in tbuf:
-                    line, tbuf = tbuf.split(b"\n", 1)
-                    s = line.decode(errors="replace").rstrip("\r")
-                    if s.startswith("TAP: "):
-                        results.append([s[5:], []])
-                        if a.verbose >= 0:
-                            print("# %s" % s[5:], file=sys.stderr, flush=True)
-                    elif s.startswith("CI: suite done"):
-                        done = True
-                        done_at = time.time()
-                        if not a.shell:
-                            # poweroff -f must not take long; a hang here is
-                            # a driver shutdown bug, not a reason to wait
-                            # for the hard timeout.
-                            deadline = min(deadline, done_at + POWEROFF_GRACE)
-                    else:
-                        diag.append(s)
-                        if results and len(results[-1][1]) < 80:
-                            results[-1][1].append(s)
-                        if a.verbose > 0:
-                            print(s if s.startswith("#") else "#   " + s,
-                                  file=sys.stderr, flush=True)
-                if proc.poll() is not None:
-                    # drain what is left
-                    if b"\n" not in tbuf:
-                        try:
-                            with open(tap_path, "rb") as f:
-                                f.seek(tap_pos)
-                                rest = f.read()
-                        except FileNotFoundError:
-                            rest = b""
-                        if rest:
-                            tap_pos += len(rest)
-                            tbuf += rest
-                            continue
-                    break
-        finally:
-            if proc.poll() is None:
-                try:
-                    if a.shell:
-                        proc.kill()
-                    else:
-                        os.killpg(proc.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-            proc.wait()
-            if qerr:
-                qerr.close()
-        elapsed = time.time() - t0
-        pts = list(results)
-        if done and timed_out:
-            pts.append(["ok - vm: suite completed", []])
-            pts.append(["not ok - vm: guest powered off within %d s of the suite's end "
-                        "(hung in shutdown, VM killed)" % POWEROFF_GRACE,
-                        ["# console.log (tail):"] + ["#   " + ln for ln in tail_file(
-                            os.path.join(self.rundir, "console.log"), 30)]])
-        elif timed_out or not done:
-            tails = ["# console.log (tail):"] + ["#   " + ln for ln in
-                                                  tail_file(os.path.join(self.rundir, "console.log"), 40)]
-            tails += ["# dmesg.log (tail):"] + ["#   " + ln for ln in
-                                                tail_file(os.path.join(self.rundir, "dmesg.log"), 40)]
-            if timed_out:
-                pts.append(["not ok - vm: hard timeout after %d s (VM killed)" % a.timeout, tails])
-            else:
-                pts.append(["not ok - vm: guest stopped before the suite finished "
-                            "(panic/crash? exit %s)" % proc.returncode, tails])
+
+    def read_results(self):
+        """Append what QEMU wrote to the results port since the last read;
+        returns the number of bytes read."""
+        try:
+            with open(self.tap_path, "rb") as f:
+                f.seek(self.tap_pos)
+                chunk = f.read()
+        except FileNotFoundError:
+            return 0
+        self.tap_pos += len(chunk)
+        self.tbuf += chunk
+        return len(chunk)
+
+    def result_line(self, s):
+        """One line of the results port: a point, the end of the suite or a
+        diagnostic (kept with the last point for its failure report)."""
+        a = self.args
+        if s.startswith("TAP: "):
+            self.results.append([s[5:], []])
+            if a.verbose >= 0:
+                print("# %s" % s[5:], file=sys.stderr, flush=True)
+        elif s.startswith("CI: suite done"):
+            self.done = True
+            if not a.shell:
+                # poweroff -f must not take long; a hang here is a driver
+                # shutdown bug, not a reason to wait for the hard timeout.
+                self.deadline = min(self.deadline, time.time() + POWEROFF_GRACE)
         else:
-            pts.append(["ok - vm: suite completed and guest powered off", []])
+            self.diag.append(s)
+            if self.results and len(self.results[-1][1]) < 80:
+                self.results[-1][1].append(s)
+            if a.verbose > 0:
+                print(s if s.startswith("#") else "#   " + s, file=sys.stderr, flush=True)
+
+    def parse_results(self):
+        while b"\n" in self.tbuf:
+            line, self.tbuf = self.tbuf.split(b"\n", 1)
+            self.result_line(line.decode(errors="replace").rstrip("\r"))
+
+    def serve(self):
+        """Serve the guest until it powers off or the deadline passes;
+        returns True on a timeout."""
+        try:
+            self.qmp = Qmp(os.path.join(self.rundir, "qmp.sock"), self.t_boot + 30)
+        except Exception as e:
+            log("cannot connect to QMP: %r" % (e,))
+        while True:
+            if time.time() > self.deadline:
+                return True
+            self.connect_ctl()
+            self.serve_ctl(0.2)
+            self.read_results()
+            self.parse_results()
+            if self.proc.poll() is not None:
+                # drain what QEMU wrote before it exited
+                if b"\n" not in self.tbuf and self.read_results():
+                    continue
+                return False
+
+    def console_tails(self, *logs):
+        out = []
+        for name, n in logs:
+            out.append("# %s (tail):" % name)
+            out += ["#   " + ln for ln in tail_file(os.path.join(self.rundir, name), n)]
+        return out
+
+    def verdict(self, timed_out):
+        """The points of the boot itself, after the guest's."""
+        if self.done and timed_out:
+            return [["ok - vm: suite completed", []],
+                    ["not ok - vm: guest powered off within %d s of the suite's end "
+                     "(hung in shutdown, VM killed)" % POWEROFF_GRACE,
+                     self.console_tails(("console.log", 30))]]
+        if timed_out:
+            return [["not ok - vm: hard timeout after %d s (VM killed)" % self.args.timeout,
+                     self.console_tails(("console.log", 40), ("dmesg.log", 40))]]
+        if not self.done:
+            return [["not ok - vm: guest stopped before the suite finished "
+                     "(panic/crash? exit %s)" % self.proc.returncode,
+                     self.console_tails(("console.log", 40), ("dmesg.log", 40))]]
+        return [["ok - vm: suite completed and guest powered off", []]]
+
+    def run(self):
+        """Build the initrd, boot, serve the guest; returns (seconds, points)."""
+        initrd, _ = self.build_initrd()
+        cmd = self.qemu_cmd(initrd)
+        with open(os.path.join(self.rundir, "qemu-cmdline"), "w") as f:
+            f.write(" ".join(shlex.quote(c) for c in cmd) + "\n")
+        self.t_boot = time.time()
+        self.start_qemu(cmd)
+        try:
+            timed_out = self.serve()
+        finally:
+            self.stop_qemu()
+        elapsed = time.time() - self.t_boot
+        pts = list(self.results) + self.verdict(timed_out)
         with open(os.path.join(self.rundir, "diag.log"), "w") as f:
-            f.write("\n".join(diag) + "\n")
+            f.write("\n".join(self.diag) + "\n")
         return elapsed, pts
+
+
+def read_suite_conf(sdir):
+    """KEY=VALUE lines of SDIR/suite.conf (tests/vm/README.md lists them)."""
+    conf = {}
+    cpath = os.path.join(sdir, "suite.conf")
+    if os.path.exists(cpath):
+        with open(cpath) as f:
+            for ln in f:
+                ln = ln.strip()
+                if ln and not ln.startswith("#") and "=" in ln:
+                    k, _, v = ln.partition("=")
+                    conf[k.strip()] = v.strip()
+    return conf
+
+
+def apply_suite_conf(a, conf):
+    """The suite's settings where the command line left the default.
+    (drivers= and in_check= are read by tests/check.sh, not here.)"""
+    a.timeout = a.timeout or int(conf.get("timeout", 900))
+    a.test_timeout = a.test_timeout or int(conf.get("test_timeout", 300))
+    a.trace = (conf.get("trace", "").split() or []) + (a.trace or [])
+    # extra QEMU arguments of the suite (e.g. another NIC), before --qemu-arg
+    a.qemu_arg = shlex.split(conf.get("qemu_args", "")) + (a.qemu_arg or [])
+    # extra kernel command line of the suite (e.g. pci=nomsi)
+    a.append = " ".join(x for x in (conf.get("append", ""), a.append or "") if x)
+    # the memory debugging Debian's kernel has without a rebuild, on for
+    # every suite unless it measures speed (memdebug=no)
+    if conf.get("memdebug", "yes") != "no" and not a.no_memdebug:
+        a.append = (MEMDEBUG + " " + a.append).strip()
+    if "mem" in conf and a.mem == "1G":
+        a.mem = conf["mem"]
+
+
+def print_points(suite, pts):
+    """The points as a KTAP document (all are known by now, so the plan
+    comes first), a failure's diagnostics after it; returns the number of
+    failures."""
+    failed = 0
+    pts = [(m, d) for m, d in ((re.match(r"(not ok|ok)( -)?\s*(.*)", p), d) for p, d in pts) if m]
+    print("KTAP version 1")
+    print("1..%d" % len(pts))
+    for i, (m, diags) in enumerate(pts, 1):
+        status, rest = m.group(1), m.group(3)
+        print("%s %d - %s/%s" % (status, i, suite, rest))
+        if status == "not ok":
+            failed += 1
+            for d in diags:
+                print(d if d.startswith("#") else "#   " + d)
+    return failed
 
 
 def main():
@@ -577,30 +691,9 @@ def main():
     if not os.path.isdir(sdir):
         print("vm.py: no suite %s" % sdir, file=sys.stderr)
         return 2
-    conf = {}
-    cpath = os.path.join(sdir, "suite.conf")
-    if os.path.exists(cpath):
-        with open(cpath) as f:
-            for ln in f:
-                ln = ln.strip()
-                if ln and not ln.startswith("#") and "=" in ln:
-                    k, _, v = ln.partition("=")
-                    conf[k.strip()] = v.strip()
-    a.timeout = a.timeout or int(conf.get("timeout", 900))
-    a.test_timeout = a.test_timeout or int(conf.get("test_timeout", 300))
+    apply_suite_conf(a, read_suite_conf(sdir))
     a.timeout = int(a.timeout * a.timeout_scale)
     a.test_timeout = int(a.test_timeout * a.timeout_scale)
-    a.trace = (conf.get("trace", "").split() or []) + (a.trace or [])
-    # extra QEMU arguments of the suite (e.g. another NIC), before --qemu-arg
-    a.qemu_arg = shlex.split(conf.get("qemu_args", "")) + (a.qemu_arg or [])
-    # extra kernel command line of the suite (e.g. pci=nomsi)
-    a.append = " ".join(x for x in (conf.get("append", ""), a.append or "") if x)
-    # the memory debugging Debian's kernel has without a rebuild, on for
-    # every suite unless it measures speed (memdebug=no)
-    if conf.get("memdebug", "yes") != "no" and not a.no_memdebug:
-        a.append = (MEMDEBUG + " " + a.append).strip()
-    if "mem" in conf and a.mem == "1G":
-        a.mem = conf["mem"]
     logdir = a.logdir or os.path.join(TOP, "build", "vm", "%s-%s" % (a.suite, a.driver))
     if os.path.isdir(logdir):
         shutil.rmtree(logdir)
@@ -624,18 +717,7 @@ def main():
                 continue
             shutil.move(p, os.path.join(logdir, n))
         shutil.rmtree(rundir, ignore_errors=True)
-    failed = 0
-    for i, (p, diags) in enumerate(pts, 1):
-        m = re.match(r"(not ok|ok)( -)?\s*(.*)", p)
-        if not m:
-            continue
-        status, rest = m.group(1), m.group(3)
-        print("%s %d - %s/%s" % (status, i, a.suite, rest))
-        if status == "not ok":
-            failed += 1
-            for d in diags:
-                print(d if d.startswith("#") else "#   " + d)
-    print("1..%d" % len(pts))
+    failed = print_points(a.suite, pts)
     print("# suite %s driver %s: %.0f s, logs in %s" % (a.suite, a.driver, elapsed,
                                                        shown_path(logdir)))
     if failed:

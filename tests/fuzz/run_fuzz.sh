@@ -1,6 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# Run libFuzzer binaries, bounded by time or by executions, and report TAP.
+# Run libFuzzer binaries, bounded by time or by executions, and report KTAP
+# (tests/ktap.sh).
 #
 # usage: run_fuzz.sh -t SECONDS|-n RUNS [-j JOBS] [-p] BINARY:CORPUS[:SEEDS]...
 #   -t SECONDS  total time, split evenly between the targets (they run one
@@ -22,7 +23,8 @@ while getopts "t:n:j:p" o; do
 	esac
 done
 shift $((OPTIND - 1))
-[ $# -gt 0 ] && [ -n "$secs$runs" ] || { sed -n 4,13p "$0" >&2; exit 2; }
+[ $# -gt 0 ] && [ -n "$secs$runs" ] || { sed -n 5,14p "$0" >&2; exit 2; }
+. "$(dirname "$0")/../ktap.sh"
 
 n=$#
 if [ -n "$secs" ]; then
@@ -36,9 +38,9 @@ fi
 fork=
 [ "$jobs" -gt 1 ] && fork="-fork=$jobs -ignore_crashes=0"
 
-echo "TAP version 13"
-echo "1..$n"
-echo "# fuzzing $n target(s), $what"
+ktap_print_header
+ktap_set_plan "$n"
+ktap_print_msg "fuzzing $n target(s), $what"
 
 # run_one BINARY CORPUS SEEDS: libFuzzer's log in CORPUS.log, its wall
 # time in CORPUS.secs, its exit status in CORPUS.rc
@@ -69,10 +71,9 @@ done
 [ ${#pids[@]} -gt 0 ] && wait "${pids[@]}"
 wall=$(( $(date +%s) - t0 ))
 
-i=0 pass=0 fail=0 total=0
+total=0
 for spec in "$@"; do
 	IFS=: read -r bin corpus seeds <<< "$spec"
-	i=$((i + 1))
 	name=$(basename "$bin")
 	log=$corpus.log
 	rc=$(cat "$corpus.rc")
@@ -83,14 +84,13 @@ for spec in "$@"; do
 	r=${r:-0}
 	total=$((total + r))
 	if [ "$rc" -eq 0 ]; then
-		echo "ok $i - $name ($r runs in $t s, $(( r / (t > 0 ? t : 1) )) exec/s, no crash, invariants held)"
-		pass=$((pass + 1))
+		ktap_test_pass "$name ($r runs in $t s, $(( r / (t > 0 ? t : 1) )) exec/s, no crash, invariants held)"
 	else
-		echo "not ok $i - $name (exit $rc after $r runs in $t s; log $log; reproducer in $corpus.crashes/)"
-		grep -E "invariant violated|ERROR: |SUMMARY|runtime error" "$log" | head -n 20 | sed 's/^/# /'
-		fail=$((fail + 1))
+		ktap_test_fail "$name (exit $rc after $r runs in $t s; log $log; reproducer in $corpus.crashes/)"
+		grep -E "invariant violated|ERROR: |SUMMARY|runtime error" "$log" | head -n 20 | ktap_diag
 	fi
 done
-echo "# total: $total executions in $wall s"
-echo "$pass passed, $fail failed"
-[ $fail -eq 0 ]
+ktap_print_msg "total: $total executions in $wall s"
+ktap_print_totals
+echo "$KTAP_CNT_PASS passed, $KTAP_CNT_FAIL failed"
+[ "$KTAP_CNT_FAIL" -eq 0 ]

@@ -1,17 +1,18 @@
 # SPDX-License-Identifier: GPL-2.0
 # shellcheck shell=bash
 #
-# TAP helpers for the host-side packaging tests (sourced).  Each test script
-# installs real files on this host as root and must leave nothing behind: it
-# registers its undo steps with `cleanup_add` and they run from an EXIT trap
-# in reverse order, also when the script fails half-way.
+# KTAP helpers for the host-side packaging tests (sourced; the emitter is
+# tests/ktap.sh).  Each test script installs real files on this host as
+# root and must leave nothing behind: it registers its undo steps with
+# `cleanup_add` and they run from an EXIT trap in reverse order, also when
+# the script fails half-way.
 
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $*"; }
-diag() { sed 's/^/#   /'; }
+. "$top/tests/ktap.sh"
+ktap_print_header
+ok() { ktap_test_pass "$*"; }
+not_ok() { ktap_test_fail "$*"; }
+diag() { ktap_diag; }
 # check NAME CMD...: one TAP point; the command's output goes to the
 # diagnostics only when it fails.
 check() {
@@ -28,7 +29,7 @@ check() {
 # bail NAME: a precondition failed; stop (the cleanup still runs).
 bail() {
 	not_ok "$*"
-	echo "1..$n"
+	ktap_finished
 	exit 1
 }
 
@@ -42,8 +43,7 @@ run_cleanups() {
 	cleanups=()
 }
 finish() {
-	echo "1..$n"
-	[ "$failed" = 0 ]
+	ktap_finished
 }
 trap run_cleanups EXIT
 trap 'exit 130' INT TERM

@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Build matrix and static checks, as TAP:
+# Build matrix and static checks, as KTAP (tests/ktap.sh):
 #   - build the modules against every kernel in KVERS with W=1 C=1 (sparse),
 #     each in its own clean copy of the sources under build/matrix/<kver>;
 #     any warning or error line fails that build;
@@ -20,11 +20,8 @@ SRCDIRS="common pf vf mailbox"
 out=$top/build/matrix
 mkdir -p "$out"
 
-n=0
-failed=0
-tap_ok() { n=$((n + 1)); echo "ok $n - $*"; }
-tap_not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $*"; }
-tap_skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
+. "$top/tests/ktap.sh"
+ktap_print_header
 
 # Source files that kbuild needs: top-level Makefile/Kbuild/Kconfig and every
 # source or make file in the source directories (tracked or not).
@@ -49,7 +46,7 @@ for kver in $KVERS; do
 	kdir=/lib/modules/$kver/build
 	name="build $kver W=1 C=1"
 	if [ ! -d "$kdir" ]; then
-		tap_not_ok "$name"
+		ktap_test_fail "$name"
 		echo "#   no kernel headers at $kdir (run tools/setup.sh)"
 		continue
 	fi
@@ -62,30 +59,30 @@ for kver in $KVERS; do
 	t=$(( $(date +%s) - t0 ))
 	nko=$(find "$src" -name '*.ko' | wc -l)
 	if [ $rc = 0 ] && ! grep -Eq "$BAD" "$log" && [ "$nko" -gt 0 ]; then
-		tap_ok "$name ($nko modules, ${t}s)"
+		ktap_test_pass "$name ($nko modules, ${t}s)"
 	else
-		tap_not_ok "$name"
+		ktap_test_fail "$name"
 		echo "#   make exit $rc, $nko modules, log: ${log#"$top"/}"
-		{ grep -E -A3 "$BAD" "$log" || tail -n 20 "$log"; } | head -n 60 | sed 's/^/#   /'
+		{ grep -E -A3 "$BAD" "$log" || tail -n 20 "$log"; } | head -n 60 | ktap_diag
 	fi
 done
 
 if [ ! -f "$CHECKPATCH" ]; then
-	tap_not_ok "checkpatch"
+	ktap_test_fail "checkpatch"
 	echo "#   $CHECKPATCH missing (run tools/setup.sh)"
 else
 	files=$(find $SRCDIRS -type f \( -name '*.c' -o -name '*.h' \) 2> /dev/null | sort)
 	if [ -z "$files" ]; then
-		tap_skip "checkpatch" "no sources"
+		ktap_test_skip "checkpatch" "no sources"
 	fi
 	for f in $files; do
 		rc=0
 		res=$(perl "$CHECKPATCH" --no-tree --strict --terse --show-types -f "$f" 2>&1) || rc=$?
 		if [ $rc = 0 ] && ! echo "$res" | grep -Eq '(ERROR|WARNING|CHECK):'; then
-			tap_ok "checkpatch --strict $f"
+			ktap_test_pass "checkpatch --strict $f"
 		else
-			tap_not_ok "checkpatch --strict $f"
-			echo "$res" | grep -v '^total:' | head -n 40 | sed 's/^/#   /'
+			ktap_test_fail "checkpatch --strict $f"
+			echo "$res" | grep -v '^total:' | head -n 40 | ktap_diag
 		fi
 	done
 fi
@@ -93,11 +90,11 @@ fi
 # every PF/mailbox register access goes through the guarded accessors
 while read -r line; do
 	case $line in
-	"ok "*) tap_ok "${line#ok [0-9]* - }" ;;
-	"not ok "*) tap_not_ok "${line#not ok [0-9]* - }" ;;
+	"ok "*) ktap_test_pass "${line#ok [0-9]* - }" ;;
+	"not ok "*) ktap_test_fail "${line#not ok [0-9]* - }" ;;
+	"# Totals:"*) ;;	# its own; ours come at the end
 	"#"*) echo "$line" ;;
 	esac
 done < <("$top"/tests/static/mmio-guard.sh || true)
 
-echo "1..$n"
-[ $failed = 0 ]
+ktap_finished

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Minimal TAP unit-test harness for the srnic pure-logic code. */
+/* Minimal KTAP unit-test harness for the srnic pure-logic code. */
 #ifndef _SRNIC_UT_H
 #define _SRNIC_UT_H
 

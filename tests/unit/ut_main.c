@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
-/* TAP runner: "1..N", one "ok N - name" per test, then "P passed, F failed". */
+/*
+ * KTAP runner: "KTAP version 1", "1..N", one "ok N - name" per test, then
+ * "P passed, F failed, S skipped". A test left out by the name filter is a
+ * skip, never a pass.
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,14 +44,14 @@ void ut_fail_eq(const char *file, int line, const char *a, const char *b,
 
 int main(int argc, char **argv)
 {
-	int i, passed = 0, failed = 0;
+	int i, passed = 0, failed = 0, skipped = 0;
 	const char *only = argc > 1 ? argv[1] : NULL;
 
-	printf("TAP version 13\n1..%d\n", ut_n);
+	printf("KTAP version 1\n1..%d\n", ut_n);
 	for (i = 0; i < ut_n; i++) {
 		if (only && !strstr(ut_cases[i].name, only)) {
 			printf("ok %d - %s # SKIP filtered\n", i + 1, ut_cases[i].name);
-			passed++;
+			skipped++;
 			continue;
 		}
 		ut_cur_failed = 0;
@@ -60,6 +64,8 @@ int main(int argc, char **argv)
 			passed++;
 		}
 	}
-	printf("%d passed, %d failed\n", passed, failed);
+	printf("# Totals: pass:%d fail:%d xfail:0 xpass:0 skip:%d error:0\n",
+	       passed, failed, skipped);
+	printf("%d passed, %d failed, %d skipped\n", passed, failed, skipped);
 	return failed ? 1 : 0;
 }

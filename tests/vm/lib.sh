@@ -2,7 +2,8 @@
 #
 # Guest-side helpers for the srnic VM tests (busybox ash).  Sourced by
 # /init and by every test.  Results go to the srnic.tap virtio port (fd 8)
-# as "TAP: ok - <test>: <check>" lines; the host numbers them.
+# as "TAP: ok - <test>: <check>" lines (through tests/ktap.sh); the host
+# numbers them.
 #
 # Environment a test can use:
 #   DRIVER        PF driver under test (srnic_pf or igb)
@@ -39,10 +40,24 @@ export CI_TEST=${CI_TEST:-setup}
 CI_RESULTS=${CI_RESULTS:-/tmp/ci-results}
 
 # ---- reporting -------------------------------------------------------------
+# The emitter is tests/ktap.sh (/tests/ktap.sh here).  The host numbers the
+# points of every test of the boot, so a guest result line has no number:
+# "TAP: ok - TEST: DESCRIPTION[ # DIRECTIVE]" on the results port, and the
+# same without "TAP: " in $CI_RESULTS (what /init counts per test).
+
+. /tests/ktap.sh
 
 _tap() {
 	echo "TAP: $*" >&8
 	echo "$*" >> "$CI_RESULTS"
+}
+
+ktap_emit() {
+	if [ -n "${4:-}" ]; then
+		_tap "$1 - $CI_TEST: $3 # $4"
+	else
+		_tap "$1 - $CI_TEST: $3"
+	fi
 }
 
 # diag MSG...: a diagnostic line (shown with -v and kept in diag.log).
@@ -51,14 +66,14 @@ diag() {
 }
 
 ok() {
-	_tap "ok - $CI_TEST: $*"
+	ktap_test_pass "$*"
 }
 
 # not_ok NAME [REASON...]
 not_ok() {
 	local name=$1
 	shift
-	_tap "not ok - $CI_TEST: $name"
+	ktap_test_fail "$name"
 	[ $# -eq 0 ] || diag "    $*"
 }
 
@@ -66,7 +81,7 @@ not_ok() {
 skip() {
 	local name=$1
 	shift
-	_tap "ok - $CI_TEST: $name # SKIP $*"
+	ktap_test_skip "$name" "$*"
 }
 
 # check NAME CMD [ARGS...]: ok if CMD succeeds; on failure show its output.
