@@ -58,12 +58,17 @@ configure() {
 
 if [ ! -e "$dir/done" ]; then
 	say "cold build in $dir (log: $log)"
-	rm -rf "$dir"
-	mkdir -p "$src" "$obj"
 	t0=$(date +%s)
-	tar -C "$src" --strip-components=1 -xf "$tarball"
+	# an interrupted build resumes where it stopped
+	if [ ! -e "$dir/configured" ]; then
+		rm -rf "$dir"
+		mkdir -p "$src" "$obj"
+		tar -C "$src" --strip-components=1 -xf "$tarball"
+		"$top/tools/intree.sh" "$src" > /dev/null
+		configure
+		touch "$dir/configured"
+	fi
 	"$top/tools/intree.sh" "$src" > /dev/null
-	configure
 	kmake bzImage modules > "$log" 2>&1 || { tail -n 40 "$log" >&2; exit 1; }
 	rm -rf "$dir/mods"
 	kmake INSTALL_MOD_PATH="$dir/mods" INSTALL_MOD_STRIP=1 modules_install >> "$log" 2>&1
