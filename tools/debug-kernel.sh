@@ -28,7 +28,7 @@ tarball=$(ls /usr/src/linux-source-6.12.tar.* 2> /dev/null | head -n1)
 [ -n "$tarball" ] || { echo "debug-kernel: no linux-source-6.12 (run make setup)" >&2; exit 1; }
 srcver=$(dpkg-query -W -f='${Version}' linux-source-6.12)
 frag=$top/tools/debug-kernel/srnic.config
-key=$( { echo "$srcver"; cat "$frag"; sed -n '/^# ---- key/,$p' "$0"; } |
+key=$( { echo "$srcver"; cat "$frag"; sed -n '/^# ---- key/,/^# ---- end of key/p' "$0"; } |
 	sha256sum | cut -c1-16)
 cache=${SRNIC_CACHE:-/var/cache/srnic}/debug-kernel
 dir=$cache/$key
@@ -37,7 +37,7 @@ obj=$dir/obj
 jobs=$(nproc)
 log=$dir/build.log
 
-# ---- key: everything below decides the build; editing it rebuilds ------
+# ---- key: what decides the kernel build; editing it rebuilds -----------
 kmake() { make -s -C "$src" O="$obj" -j"$jobs" "$@"; }
 
 configure() {
@@ -55,6 +55,7 @@ configure() {
 	done < <(grep -E '^CONFIG_[A-Z0-9_]+=(y|m)$' "$frag")
 	return $miss
 }
+# ---- end of key -----------------------------------------------------------
 
 if [ ! -e "$dir/done" ]; then
 	say "cold build in $dir (log: $log)"
