@@ -7,10 +7,14 @@
 
 ifneq ($(KERNELRELEASE),)
 
+ifneq ($(KBUILD_EXTMOD),)
+# Out of tree no .config names srnic: build both drivers. In a kernel tree
+# (tools/intree.sh) Kconfig decides.
 CONFIG_SRNIC_PF ?= m
 CONFIG_SRNIC_VF ?= m
 # the library is built when either driver is
 CONFIG_SRNIC_LIB ?= $(if $(filter y,$(CONFIG_SRNIC_PF) $(CONFIG_SRNIC_VF)),y,$(if $(filter m,$(CONFIG_SRNIC_PF) $(CONFIG_SRNIC_VF)),m))
+endif
 
 ccflags-y += -I$(src)/common -I$(src)/mailbox
 
@@ -50,8 +54,8 @@ KDIR ?= $(shell if [ -d /lib/modules/$$(uname -r)/build ]; then \
 		echo /lib/modules/$$(uname -r)/build; \
 	else ls -d /lib/modules/*/build 2>/dev/null | sort -V | tail -n1; fi)
 
-.PHONY: all modules clean setup check check-nested soak demo bench install uninstall \
-	sign fuzz-long install-src deb
+.PHONY: all modules clean setup check check-debug check-nested soak demo bench install \
+	uninstall sign fuzz-long install-src deb
 
 all: modules
 
@@ -133,6 +137,12 @@ check: setup
 # (tests/vm/nested, issue 13): TCG inside TCG, too slow for make check
 check-nested: setup
 	@CHECK_STAGES="modules vm" CHECK_SUITES=nested tests/check.sh
+
+# The debug-kernel tier: KASAN, lockdep, DMA-API debugging, kmemleak, UBSAN,
+# KUnit; the kernel is built once per machine (tools/debug-kernel.sh),
+# srnic in its tree. DEBUG_SUITES="..." picks the VM suites.
+check-debug: setup
+	@CHECK_STAGES=debug CHECK_OUT=$(CURDIR)/build/check-debug tests/check.sh
 
 # Both fuzz targets, FUZZ_LONG_RUNS (default 5000000) executions each, at
 # once: 10^7 in all (issue 7). Reports the count and time; non-zero on a

@@ -6,6 +6,7 @@
 #include <linux/if_vlan.h>
 
 #include "srnic_pf.h"
+#include "srnic_pf_selftest.h"
 
 #define SRNIC_PF_ITR		196	/* ~20k interrupts/s per vector */
 #define SRNIC_PF_QUEUE_IMS	(SRNIC_ICR_RXT0 | SRNIC_ICR_TXDW | \
@@ -442,6 +443,7 @@ int srnic_pf_open(struct net_device *netdev)
 	srnic_pf_irq_enable_queues(pf);
 	netif_tx_start_all_queues(netdev);
 	srnic_pf_watchdog_kick(pf, 0);
+	srnic_pf_selftest_break(pf);
 	return 0;
 
 err_free_irqs:

@@ -14,7 +14,11 @@
 #   7. pkg: tests/pkg/*.sh on this host, as root (DKMS for 6.1 and 6.12,
 #      make deb + apt install/remove, make sign/install/uninstall); each
 #      cleans up after itself
-#   8. ktap: the kernel's kunit.py parse (from the linux-source-6.12
+#   8. debug (only when asked: make check-debug): the KASAN/lockdep/DMA-API/
+#      kmemleak kernel with srnic in its tree (tools/debug-kernel.sh),
+#      DEBUG_SUITES on it, and the detectors' self-test
+#      (tests/debug-selftest.sh)
+#   9. ktap: the kernel's kunit.py parse (from the linux-source-6.12
 #      tarball) on canned runs of this script, and last on this run's own
 #      output: its counts must be the closing line's
 # Ends with "N passed, M failed, K skipped"; exits non-zero on any failure.
@@ -25,6 +29,8 @@
 #   DRIVER=srnic_pf|igb    PF driver for suites that name none (default srnic_pf)
 #   CHECK_DRIVERS="igb"    override every suite's drivers= list
 #   CHECK_STAGES="static unit modules vm harness docs pkg ktap"   stages to run
+#                          (add "debug" for the debug-kernel tier)
+#   DEBUG_SUITES="kunit sriov"  VM suites of the debug stage
 #   CHECK_SUITES="pf"      VM suites (default: all with a suite.conf)
 #   CHECK_TESTS="ping,mtu" only these guest tests (substring match)
 #   VM_ARGS="..."          extra tools/vm.py arguments
@@ -149,6 +155,23 @@ build_modules() {
 	ktap_finished
 }
 
+# debug_kernel: a stage; the debug kernel, built once per machine, and
+# srnic in its tree (W=1, no warnings)
+debug_kernel() {
+	local t0 d
+	ktap_print_header
+	ktap_set_plan 1
+	t0=$(date +%s)
+	if d=$(tools/debug-kernel.sh 2> "$out/debug-kernel.log" | tail -n 1); then
+		ktap_test_pass "debug kernel and srnic in-tree (W=1, no warnings) in $(( $(date +%s) - t0 )) s"
+		echo "$d" | ktap_diag
+	else
+		ktap_test_fail "debug kernel and srnic in-tree (W=1, no warnings)"
+		tail -n 30 "$out/debug-kernel.log" | ktap_diag
+	fi
+	ktap_finished
+}
+
 # replay FILE: a canned stage (tests/ktap-check.sh): FILE's lines, then the
 # exit status in FILE's .rc.
 replay() {
@@ -186,14 +209,14 @@ stages() {
 		stage unit make -s -C tests/unit check
 	fi
 	want modules && stage modules build_modules
+	vmargs=()
+	if [ -n "${CHECK_TESTS:-}" ]; then
+		IFS=, read -r -a tl <<< "$CHECK_TESTS"
+		for t in "${tl[@]}"; do vmargs+=(-t "$t"); done
+	fi
+	# shellcheck disable=SC2206
+	vmargs+=(${VM_ARGS:-})
 	if want vm; then
-		vmargs=()
-		if [ -n "${CHECK_TESTS:-}" ]; then
-			IFS=, read -r -a tl <<< "$CHECK_TESTS"
-			for t in "${tl[@]}"; do vmargs+=(-t "$t"); done
-		fi
-		# shellcheck disable=SC2206
-		vmargs+=(${VM_ARGS:-})
 		for s in $CHECK_SUITES; do
 			# a suite may name the PF drivers it runs under (mixed
 			# pairs: srnic_vf under srnic_pf and under the stock igb)
@@ -212,6 +235,14 @@ stages() {
 		for t in tests/pkg/dkms.sh tests/pkg/deb.sh tests/pkg/install.sh; do
 			stage "pkg-$(basename "$t" .sh)" "$t"
 		done
+	fi
+	if want debug; then
+		stage debug-kernel debug_kernel
+		for s in ${DEBUG_SUITES:-kunit pf sriov vf failover hostile-vf}; do
+			stage "vm-debug-$s" python3 tools/vm.py -q --suite "$s" --driver srnic_pf \
+				--debug-kernel --logdir "build/vm-debug/$s" "${vmargs[@]}"
+		done
+		stage debug-selftest tests/debug-selftest.sh
 	fi
 	if want canned; then
 		for c in "$CHECK_CANNED"/*.out; do

@@ -10,23 +10,27 @@
 # The per-run overlay (/init, the tests, our .ko files) is appended by
 # tools/vm.py as a second cpio archive.
 #
-# Usage: tools/mkinitramfs.sh [-k KVER] [-o OUTDIR] [-f]
+# Usage: tools/mkinitramfs.sh [-k KVER] [-m MODDIR] [-o OUTDIR] [-f]
+#   -m MODDIR  the modules of KVER (default /lib/modules/KVER; the debug
+#              kernel of tools/debug-kernel.sh has its own)
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 KVER=${KVER:-$("$(dirname "$0")"/kver.sh 6.12)}
 OUTDIR=$top/build/initramfs
 force=0
-while getopts "k:o:f" opt; do
+MODDIR=
+while getopts "k:m:o:f" opt; do
 	case $opt in
 	k) KVER=$OPTARG ;;
+	m) MODDIR=$OPTARG ;;
 	o) OUTDIR=$OPTARG ;;
 	f) force=1 ;;
-	*) echo "usage: $0 [-k KVER] [-o OUTDIR] [-f]" >&2; exit 2 ;;
+	*) echo "usage: $0 [-k KVER] [-m MODDIR] [-o OUTDIR] [-f]" >&2; exit 2 ;;
 	esac
 done
 
-MODDIR=/lib/modules/$KVER
+MODDIR=${MODDIR:-/lib/modules/$KVER}
 # Stock modules the tests use; dependencies are added from modules.dep.
 MODULES="virtio_net net_failover failover igb igbvf 8021q dca i2c-algo-bit
 veth bridge macvlan tun sch_netem sch_tbf sch_htb cls_flower act_mirred

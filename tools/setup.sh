@@ -6,7 +6,9 @@
 set -euo pipefail
 
 KVER_NEW_PKG="linux-image-amd64 linux-headers-amd64"
-BPO_PKGS="qemu-system-x86 qemu-utils $KVER_NEW_PKG"
+# linux-source-6.12: checkpatch, kunit.py (make check) and the debug kernel
+# (make check-debug)
+BPO_PKGS="qemu-system-x86 qemu-utils linux-source-6.12 $KVER_NEW_PKG"
 PKGS="build-essential bc bison flex libelf-dev libssl-dev kmod cpio xz-utils zstd
 busybox-static iproute2 iputils-ping ethtool iperf3 tcpdump sparse clang-14 libclang-rt-14-dev
 llvm-14 python3 python3-matplotlib socat procps

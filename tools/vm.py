@@ -289,7 +289,8 @@ class Vm:
     def build_initrd(self):
         a = self.args
         base = subprocess.run([os.path.join(TOP, "tools", "mkinitramfs.sh"),
-                               "-k", a.kver], check=True, stdout=subprocess.PIPE,
+                               "-k", a.kver] + (["-m", a.moddir] if a.moddir else []),
+                              check=True, stdout=subprocess.PIPE,
                               text=True).stdout.strip().splitlines()[-1]
         stage = os.path.join(self.rundir, "overlay")
         os.makedirs(os.path.join(stage, "srnic"))
@@ -343,6 +344,7 @@ class Vm:
             "DRIVER": a.driver,
             "CI_TESTS": ",".join(a.tests or []),
             "CI_TEST_TIMEOUT": str(a.test_timeout),
+            "CI_TIMEOUT_SCALE": str(a.timeout_scale),
             "CI_VERBOSE": str(a.verbose),
             "QEMU_PF_NETDEV": "dut",
             "QEMU_PARTNER_NETDEV": "peer",
@@ -656,8 +658,17 @@ def main():
     ap.add_argument("--loglevel", type=int, default=5)
     ap.add_argument("--kver", default=KVER_DEFAULT)
     ap.add_argument("--kernel", default=None)
+    ap.add_argument("--moddir", default=None,
+                    help="the kernel's modules (default /lib/modules/KVER)")
+    ap.add_argument("--debug-kernel", action="store_true",
+                    help="boot the KASAN/lockdep/DMA-API/kmemleak kernel of "
+                    "tools/debug-kernel.sh (built once, cached) with srnic "
+                    "built in its tree; timeouts scaled by --timeout-scale")
+    ap.add_argument("--timeout-scale", type=float, default=None,
+                    help="multiply every timeout (default 1, 4 with --debug-kernel)")
     ap.add_argument("--qemu", default="qemu-system-x86_64")
-    ap.add_argument("--ko-dir", default=TOP, help="where srnic_*.ko are (default: top)")
+    ap.add_argument("--ko-dir", default=None,
+                    help="where srnic_*.ko are (default: top, or the debug kernel's tree)")
     ap.add_argument("--logdir", default=None, help="default build/vm/<suite>-<driver>")
     ap.add_argument("--shell", action="store_true",
                     help="interactive: console on stdio, guest shell after the suite")
@@ -669,12 +680,26 @@ def main():
     signal.signal(signal.SIGHUP, _term)
     if a.quiet:
         a.verbose = -1
+    if a.debug_kernel:
+        # one line of KEY=VALUE assignments, last on stdout
+        out = subprocess.run([os.path.join(TOP, "tools", "debug-kernel.sh"), "-q"],
+                             check=True, stdout=subprocess.PIPE, text=True).stdout
+        dk = dict(w.split("=", 1) for w in out.strip().splitlines()[-1].split())
+        a.kernel, a.kver = dk["DK_KERNEL"], dk["DK_KREL"]
+        a.moddir = dk["DK_MODDIR"]
+        a.ko_dir = a.ko_dir or dk["DK_KO"]
+        if a.timeout_scale is None:
+            a.timeout_scale = 4
+    a.timeout_scale = a.timeout_scale or 1
+    a.ko_dir = a.ko_dir or TOP
     a.kernel = a.kernel or "/boot/vmlinuz-%s" % a.kver
     sdir = os.path.join(TOP, "tests", "vm", a.suite)
     if not os.path.isdir(sdir):
         print("vm.py: no suite %s" % sdir, file=sys.stderr)
         return 2
     apply_suite_conf(a, read_suite_conf(sdir))
+    a.timeout = int(a.timeout * a.timeout_scale)
+    a.test_timeout = int(a.test_timeout * a.timeout_scale)
     logdir = a.logdir or os.path.join(TOP, "build", "vm", "%s-%s" % (a.suite, a.driver))
     if os.path.isdir(logdir):
         shutil.rmtree(logdir)

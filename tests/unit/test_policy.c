@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
 /* pf/srnic_pf_policy.c: every message type, every policy rule, the limits. */
-#include <stdlib.h>
 #include <string.h>
 
 #include "ut.h"
@@ -539,8 +538,10 @@ TEST(pol_vf_flr)
 
 TEST(pol_pf_reset_replay)
 {
-	struct ut_regs *r = calloc(1, sizeof(*r));
+	static struct ut_regs r_file;	/* too big for a kernel stack */
+	struct ut_regs *r = &r_file;
 
+	memset(r, 0, sizeof(*r));
 	env(2);
 	srnic_pol_set_vf_spoofchk(&pol, 1, false);
 	srnic_pol_set_vf_rate(&pol, 1, 0, 300);
@@ -563,7 +564,6 @@ TEST(pol_pf_reset_replay)
 	vf_reset(1);
 	CHECK_EQ(sh(SRNIC_DTXSWC), 0x80000101);
 	CHECK_EQ(sh(SRNIC_VFRE), 0x6);
-	free(r);
 }
 
 TEST(pol_link_state)
@@ -762,7 +762,8 @@ TEST(pol_trust_revoke_restores_policy)
 
 TEST(pol_requests_touch_only_own_vport)
 {
-	struct srnic_sw_vport before[SRNIC_SW_POOLS];
+	/* static: too big for a kernel stack (the KUnit build) */
+	static struct srnic_sw_vport before[SRNIC_SW_POOLS];
 	u32 add = srnic_mbx_w0(SRNIC_MBX_SET_VLAN, 1);
 	unsigned int p;
 	u8 f[6];

@@ -464,14 +464,35 @@ TEST(sw_promisc_flags)
 	CHECK_EQ(srnic_sw_set_max_frame(&sw, 0, 64), 0);
 }
 
-/* rate in Mbit/s of one RTTBCNRC value at link speed @link */
-static double rtt_rate(u32 link, u32 v)
+/*
+ * RTTBCNRC limits queue traffic to link * 2^14 / F Mbit/s (F: the 10.14
+ * fixed-point rate factor). The checks compare those rates as exact
+ * fractions, in integers: the KUnit build of this file is kernel code.
+ */
+static u64 rtt_factor(u32 v)
 {
-	u32 f = v & (SRNIC_RTTBCNRC_RF_INT_MASK | SRNIC_RTTBCNRC_RF_DEC_MASK);
+	if (!(v & SRNIC_RTTBCNRC_RS_ENA))
+		return 0;	/* unlimited */
+	return v & (SRNIC_RTTBCNRC_RF_INT_MASK | SRNIC_RTTBCNRC_RF_DEC_MASK);
+}
 
-	if (!(v & SRNIC_RTTBCNRC_RS_ENA) || !f)
-		return 1e9;	/* unlimited */
-	return (double)link * 16384.0 / f;
+/* both queues limited, and their rates add up to at most @num/@den Mbit/s */
+static bool rtt_sum_le(u32 link, u32 v0, u32 v1, u64 num, u64 den)
+{
+	u64 f0 = rtt_factor(v0), f1 = rtt_factor(v1);
+
+	if (!f0 || !f1)
+		return false;
+	/* link * 2^14 / f0 + link * 2^14 / f1 <= num / den */
+	return (u64)link * 16384 * (f0 + f1) * den <= num * f0 * f1;
+}
+
+/* queue limited to at least @num/@den Mbit/s (or unlimited) */
+static bool rtt_ge(u32 link, u32 v, u64 num, u64 den)
+{
+	u64 f = rtt_factor(v);
+
+	return !f || (u64)link * 16384 * den >= num * f;
 }
 
 /* value written for queue @q: RTTDQSEL q, then RTTBCNRC, in the log */
@@ -507,8 +528,8 @@ TEST(sw_rate_limit_covers_both_queues)
 	CHECK_EQ(rtt_logged(vf + 8, &q1), 1);
 	CHECK(q0 & SRNIC_RTTBCNRC_RS_ENA);
 	CHECK(q1 & SRNIC_RTTBCNRC_RS_ENA);
-	CHECK(rtt_rate(1000, q0) + rtt_rate(1000, q1) <= 300.0);
-	CHECK(rtt_rate(1000, q0) > 299.9);
+	CHECK(rtt_sum_le(1000, q0, q1, 300, 1));
+	CHECK(rtt_ge(1000, q0, 29991, 100));
 	/* nobody else's queues were touched */
 	CHECK_EQ(rtt_logged(vf + 1, &r), 0);
 	CHECK_EQ(rtt_logged(7, &r), 0);
@@ -521,11 +542,11 @@ TEST(sw_rate_limit_covers_both_queues)
 			/* a register file that keeps unchanged values */
 			regs.n = 0;
 			srnic_sw_flush(&sw, ut_regs_write, &regs);
-			if (!(regs.rtt[0] & regs.rtt[8] & SRNIC_RTTBCNRC_RS_ENA) ||
-			    rtt_rate(links[l], regs.rtt[0]) +
-			    rtt_rate(links[l], regs.rtt[8]) > r ||
-			    rtt_rate(links[l], regs.rtt[0]) <
-			    r - 3.0 * links[l] / 16384)
+			/* sum <= r, queue n >= r - 3 * link / 2^14 */
+			if (!rtt_sum_le(links[l], regs.rtt[0], regs.rtt[8], r, 1) ||
+			    ((u64)r * 16384 > 3 * links[l] &&
+			     !rtt_ge(links[l], regs.rtt[0],
+				     (u64)r * 16384 - 3 * links[l], 16384)))
 				bad++;
 		}
 	}
