@@ -31,7 +31,7 @@ cp -p "$top/Kconfig" "$stage/Kconfig"
 
 # KUnit (CONFIG_SRNIC_KUNIT_TEST): the userspace unit tests of the codec,
 # the switch and the policy, one suite per file, with tests/kunit/ut.h
-kunit_suites="test_proto:srnic_mbx_proto test_switch:srnic_switch test_policy:srnic_policy"
+kunit_suites="test_proto:srnic_mbx_proto test_regs:srnic_regs test_switch:srnic_switch test_policy:srnic_policy"
 mkdir -p "$stage/kunit/shim"
 cp -p "$top/tests/kunit/ut.h" "$top/tests/kunit/srnic_kunit.c" "$top/tests/unit/ut_regs.h" \
 	"$stage/kunit/"

@@ -5,7 +5,7 @@
 # suite's result is one point here, its failing cases listed.
 # timeout: 240
 
-SUITES="srnic_mbx_proto srnic_switch srnic_policy"
+SUITES="srnic_mbx_proto srnic_regs srnic_switch srnic_policy"
 
 if [ ! -f /srnic/srnic_kunit.ko ]; then
 	not_ok "srnic_kunit.ko present" "not built: boot the debug kernel (tools/vm.py --debug-kernel)"
