@@ -13,7 +13,6 @@
 #include "srnic_pf.h"
 
 #ifdef SRNIC_SELFTEST_BREAK
-#include <linux/delay.h>
 #include <linux/dma-mapping.h>
 #include <linux/moduleparam.h>
 #include <linux/slab.h>
@@ -59,7 +58,6 @@ static inline void srnic_pf_selftest_break(struct srnic_pf *pf)
 		 * must name (the irq may come in while it is held).
 		 */
 		spin_lock(&pf->sw_lock);
-		udelay(10);
 		spin_unlock(&pf->sw_lock);
 	}
 }
