@@ -2,6 +2,8 @@
 /* Operations both fuzz targets use: VF message encoding, admin changes
  * (with the errno oracle), PF-side filter changes and the fairness probes.
  */
+#include <linux/array_size.h>
+
 #include "fuzz_common.h"
 
 static const u16 ids[] = {
@@ -24,7 +26,7 @@ void fz_build_msg(struct input *in, u32 *msg)
 	if (sel & 0x80) {
 		msg[0] = in_u32(in);
 	} else {
-		msg[0] = ids[(sel & 0x0f) % (sizeof(ids) / sizeof(ids[0]))];
+		msg[0] = ids[(sel & 0x0f) % ARRAY_SIZE(ids)];
 		if (sel & 0x40)
 			msg[0] |= (u32)in_u8(in) << 16;
 		else
