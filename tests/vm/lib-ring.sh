@@ -2,7 +2,7 @@
 #
 # ethtool -G on a srnic port: the PF and the VF share srnic_port_set_ringparam
 # and must answer alike. Sourced by tests/vm/pf/09-ringparam.sh and
-# tests/vm/vf/08-ringparam.sh; needs lib.sh.
+# tests/vm/vf/05-ringparam.sh; needs lib.sh.
 #
 # ring_checks IF [RUNNER...]: RUNNER runs ethtool where IF lives (e.g.
 # "ip netns exec vf3"). Leaves IF with 256-descriptor rings.
@@ -15,55 +15,57 @@ ring_now() {
 		sed -n "s/^$which:[[:space:]]*//p"
 }
 
-# ring_refused NAME MSG IF RUNNER... -- ARGS: ethtool -G IF ARGS fails, says
-# MSG (the netlink extack), and the rings keep their sizes.
-ring_refused() {
-	local name=$1 msg=$2 ifc=$3 rx0 tx0 rx1 tx1 rc=0
-	shift 3
-	local runner=""
+# ring_apply IF RUNNER... -- ARGS: ethtool -G IF ARGS where IF lives; sets
+# ring_rx0/ring_tx0 (the sizes before), ring_rc, ring_rx/ring_tx (after)
+ring_apply() {
+	local ifc=$1 runner=""
+	shift
 	while [ "$1" != -- ]; do
 		runner="$runner $1"
 		shift
 	done
 	shift
-	rx0=$(ring_now "$ifc" RX $runner)
-	tx0=$(ring_now "$ifc" TX $runner)
-	$runner ethtool -G "$ifc" "$@" > /tmp/ring.out 2>&1 || rc=$?
+	ring_rx0=$(ring_now "$ifc" RX $runner)
+	ring_tx0=$(ring_now "$ifc" TX $runner)
+	ring_rc=0
+	$runner ethtool -G "$ifc" "$@" > /tmp/ring.out 2>&1 || ring_rc=$?
 	sed 's/^/#     /' /tmp/ring.out >&8
-	rx1=$(ring_now "$ifc" RX $runner)
-	tx1=$(ring_now "$ifc" TX $runner)
-	if [ $rc = 0 ]; then
-		not_ok "$name: refused" "ethtool -G $* succeeded, rx $rx1 tx $tx1"
+	ring_rx=$(ring_now "$ifc" RX $runner)
+	ring_tx=$(ring_now "$ifc" TX $runner)
+}
+
+# ring_refused NAME MSG IF RUNNER... -- ARGS: ethtool -G IF ARGS fails, says
+# MSG (the netlink extack), and the rings keep their sizes.
+ring_refused() {
+	local name=$1 msg=$2
+
+	shift 2
+	ring_apply "$@"
+	if [ "$ring_rc" = 0 ]; then
+		not_ok "$name: refused" "ethtool -G succeeded, rx $ring_rx tx $ring_tx"
 	elif ! grep -qF "$msg" /tmp/ring.out; then
-		not_ok "$name: refused with \"$msg\"" "rc=$rc"
-	elif [ "$rx1" != "$rx0" ] || [ "$tx1" != "$tx0" ]; then
-		not_ok "$name: sizes kept" "rx $rx0 -> $rx1, tx $tx0 -> $tx1"
+		not_ok "$name: refused with \"$msg\"" "rc=$ring_rc"
+	elif [ "$ring_rx" != "$ring_rx0" ] || [ "$ring_tx" != "$ring_tx0" ]; then
+		not_ok "$name: sizes kept" \
+			"rx $ring_rx0 -> $ring_rx, tx $ring_tx0 -> $ring_tx"
 	else
-		ok "$name: refused with \"$msg\", rx $rx1 tx $tx1 kept"
+		ok "$name: refused with \"$msg\", rx $ring_rx tx $ring_tx kept"
 	fi
 }
 
 # ring_set NAME IF WANT_RX WANT_TX RUNNER... -- ARGS: ethtool -G IF ARGS
 # succeeds and ethtool -g then shows WANT_RX / WANT_TX.
 ring_set() {
-	local name=$1 ifc=$2 want_rx=$3 want_tx=$4 rx tx rc=0
+	local name=$1 ifc=$2 want_rx=$3 want_tx=$4
+
 	shift 4
-	local runner=""
-	while [ "$1" != -- ]; do
-		runner="$runner $1"
-		shift
-	done
-	shift
-	$runner ethtool -G "$ifc" "$@" > /tmp/ring.out 2>&1 || rc=$?
-	sed 's/^/#     /' /tmp/ring.out >&8
-	rx=$(ring_now "$ifc" RX $runner)
-	tx=$(ring_now "$ifc" TX $runner)
-	if [ $rc != 0 ]; then
-		not_ok "$name" "ethtool -G $* failed (rc=$rc)"
-	elif [ "$rx" != "$want_rx" ] || [ "$tx" != "$want_tx" ]; then
-		not_ok "$name" "want rx $want_rx tx $want_tx, got rx $rx tx $tx"
+	ring_apply "$ifc" "$@"
+	if [ "$ring_rc" != 0 ]; then
+		not_ok "$name" "ethtool -G failed (rc=$ring_rc)"
+	elif [ "$ring_rx" != "$want_rx" ] || [ "$ring_tx" != "$want_tx" ]; then
+		not_ok "$name" "want rx $want_rx tx $want_tx, got rx $ring_rx tx $ring_tx"
 	else
-		ok "$name: rx $rx tx $tx"
+		ok "$name: rx $ring_rx tx $ring_tx"
 	fi
 }
 

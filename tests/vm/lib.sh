@@ -133,6 +133,17 @@ wait_until() {
 	return 0
 }
 
+# each_vf COUNT CMD...: CMD I for I = 0 .. COUNT-1; fails at the first I
+# that fails
+each_vf() {
+	local n=$1 i=0
+	shift
+	while [ $i -lt "$n" ]; do
+		"$@" $i || return 1
+		i=$((i + 1))
+	done
+}
+
 # ---- host control channel (fd 9) -------------------------------------------
 
 CI_REQ=0

@@ -131,11 +131,7 @@ fl_bound() {
 }
 
 fl_all_bound() {
-	local i=0
-	while [ $i -lt "$NUM_VFS" ]; do
-		fl_bound $i || return 1
-		i=$((i + 1))
-	done
+	each_vf "$NUM_VFS" fl_bound
 }
 
 # fl_vf_addr N: VF N's PCI address (from fl_bind_all's listing).
@@ -183,11 +179,7 @@ fl_place() {
 }
 
 fl_place_all() {
-	local i=0
-	while [ $i -lt "$NUM_VFS" ]; do
-		fl_place $i || return 1
-		i=$((i + 1))
-	done
+	each_vf "$NUM_VFS" fl_place
 }
 
 # fl_vfs_up: 7 VFs, policy set, srnic_vf bound, placed (after the VFs

@@ -12,7 +12,7 @@
 ATTACK_S=${HV_ATTACK_S:-6}
 WINDOW=$((ATTACK_S + 2))
 N=$((WINDOW * 10))
-VF0=$(hv_vf_pci 0)
+VF0=$(vf_pci 0)
 # Bounds on the PF's work during the attack, measured under QEMU TCG on
 # 2 vCPUs. The misc EITR (SRNIC_PF_MISC_EITR) caps the interrupt rate:
 # 2400-2800/s in every flood mode, with the work budget and without it
@@ -36,7 +36,7 @@ echo "$policy0" | sed 's/^/#   /' >&8
 for mode in msgs flood hold nomsg ack rst random; do
 	ping -D -n -i 0.1 -W 1 -c "$N" "$PARTNER_IP" > /tmp/hv.pf 2>&1 &
 	p1=$!
-	in_vf 1 ping -D -n -i 0.1 -W 1 -c "$N" "$(hv_vf_ip 2)" > /tmp/hv.vv 2>&1 &
+	in_vf 1 ping -D -n -i 0.1 -W 1 -c "$N" "$(vf_ip 2)" > /tmp/hv.vv 2>&1 &
 	p2=$!
 	in_vf 1 ping -D -n -i 0.1 -W 1 -c "$N" "$PARTNER_IP" > /tmp/hv.vp 2>&1 &
 	p3=$!

@@ -7,7 +7,7 @@
 # the dump shows VF0's last offending messages, the diagnosis its counters.
 . /tests/hostile-vf/lib-hostile.sh
 
-VF0=$(hv_vf_pci 0)
+VF0=$(vf_pci 0)
 check "mailbox reporter healthy after the attacks stopped" wait_until 30 hv_health_healthy
 devlink health dump clear "pci/$PF_PCI" reporter mailbox 2> /dev/null || true
 e0=$(hv_health_errors mailbox)

@@ -12,6 +12,8 @@ HV_TOOL=/srnic/bin/hostile_vf
 HV_VF0_MAC=02:5f:00:00:00:10
 HV_VF0_VLAN=100
 
+. /tests/vf/vflib.sh	# vf_pci, vf_ip, in_vf, vf_carrier, vf_netdev_root, vf_place
+
 # busybox awk has no strtonum: hex("0x1f") or hex("1f")
 HV_AWK_HEX='function hex(s,  i, v) {
 	s = tolower(s); sub(/^0x/, "", s); v = 0
@@ -24,64 +26,21 @@ hv_sysfs() {
 	echo "/sys/bus/pci/devices/$PF_PCI"
 }
 
-hv_vf_pci() {
-	basename "$(readlink "$(hv_sysfs)/virtfn$1")"
-}
-
 hv_vf_mac() {
 	printf '02:5f:00:00:00:%02x\n' $((0x10 + $1))
 }
 
-hv_vf_ip() {
-	echo "192.0.2.$((10 + $1))"
-}
-
-in_vf() {
-	local n=$1
-	shift
-	ip netns exec "vf$n" "$@"
-}
-
 hv_vf_driver() {
-	local d=/sys/bus/pci/devices/$(hv_vf_pci "$1")/driver
+	local d=/sys/bus/pci/devices/$(vf_pci "$1")/driver
 	[ -e "$d" ] && basename "$(readlink "$d")"
 }
 
 # hv_vf_bind N: srnic_vf for VF N. With sriov_drivers_autoprobe off the PCI
 # core probes a VF only for the driver named in its driver_override.
 hv_vf_bind() {
-	local d=/sys/bus/pci/devices/$(hv_vf_pci "$1")
+	local d=/sys/bus/pci/devices/$(vf_pci "$1")
 	echo srnic_vf > "$d/driver_override" || return 1
-	echo "$(hv_vf_pci "$1")" > /sys/bus/pci/drivers_probe
-}
-
-hv_vf_netdev_root() {
-	local n
-	for n in /sys/bus/pci/devices/"$(hv_vf_pci "$1")"/net/*; do
-		[ -e "$n" ] && { basename "$n"; return 0; }
-	done
-	return 1
-}
-
-# hv_vf_place N: VF N's netdev as vfN in namespace vfN, addressed, up
-hv_vf_place() {
-	local n=$1 dev
-	[ -e "/run/netns/vf$n" ] || ip netns add "vf$n" || return 1
-	if ! in_vf "$n" ip link show "vf$n" > /dev/null 2>&1; then
-		wait_until 10 hv_vf_netdev_root "$n" || { echo "no netdev for VF $n" >&2; return 1; }
-		dev=$(hv_vf_netdev_root "$n")
-		ip link set "$dev" netns "vf$n" || return 1
-		in_vf "$n" ip link set "$dev" name "vf$n" || return 1
-	fi
-	in_vf "$n" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 > /dev/null 2>&1 || true
-	in_vf "$n" ip link set lo up
-	in_vf "$n" ip addr flush dev "vf$n"
-	in_vf "$n" ip addr add "$(hv_vf_ip "$n")/$PREFIX" dev "vf$n" || return 1
-	in_vf "$n" ip link set "vf$n" up
-}
-
-hv_vf_carrier() {
-	[ "$(in_vf "$1" cat "/sys/class/net/vf$1/carrier" 2> /dev/null)" = 1 ]
+	echo "$(vf_pci "$1")" > /sys/bus/pci/drivers_probe
 }
 
 # hv_vf_lines: the "vf N" lines of ip link show PF (the admin policy)

@@ -18,14 +18,14 @@ if ! mod_loaded srnic_lib; then insmod /srnic/srnic_lib.ko; fi
 check "load srnic_vf" insmod /srnic/srnic_vf.ko
 for i in 1 2; do
 	hv_vf_bind "$i" || true
-	check "VF$i bound to srnic_vf and placed" hv_vf_place "$i"
+	check "VF$i bound to srnic_vf and placed" vf_place "$i" noipv6
 done
 check "VF0 has no driver" test -z "$(hv_vf_driver 0)"
 # pci_enable_device() for the unbound VF: without it its BAR does not decode
-check "VF0 memory decoding on" sh -c "echo 1 > /sys/bus/pci/devices/$(hv_vf_pci 0)/enable"
-check "VF1 carrier" wait_until 20 hv_vf_carrier 1
-check "VF2 carrier" wait_until 20 hv_vf_carrier 2
-check "VF1 -> VF2" wait_until 20 in_vf 1 ping -q -c 1 -W 1 "$(hv_vf_ip 2)"
+check "VF0 memory decoding on" sh -c "echo 1 > /sys/bus/pci/devices/$(vf_pci 0)/enable"
+check "VF1 carrier" wait_until 20 vf_carrier 1
+check "VF2 carrier" wait_until 20 vf_carrier 2
+check "VF1 -> VF2" wait_until 20 in_vf 1 ping -q -c 1 -W 1 "$(vf_ip 2)"
 check "VF1 -> partner" wait_until 20 in_vf 1 ping -q -c 1 -W 1 "$PARTNER_IP"
 check "mailbox health reporter" hv_health mailbox
 run ip link show "$PF_IF" || true

@@ -178,17 +178,12 @@ partner_neigh_mac() {
 
 # vf_all_up: every VF up in its namespace.
 vf_all_up() {
-	local i=0
-	while [ $i -lt "$SRIOV_NUMVFS" ]; do
-		vf_carrier $i || return 1
-		i=$((i + 1))
-	done
+	each_vf "$SRIOV_NUMVFS" vf_carrier
 }
 
 # sriov_ensure: PF up, $SRIOV_NUMVFS VFs on igbvf, each set up in its
 # namespace (idempotent).
 sriov_ensure() {
-	local i=0
 	pf_ensure || return 1
 	mod_loaded igbvf || vfcpu modprobe igbvf || return 1
 	# VLAN subinterfaces (the rtnl-link-vlan alias is not autoloaded here)
@@ -199,10 +194,7 @@ sriov_ensure() {
 		numvfs_set "$SRIOV_NUMVFS" || return 1
 	fi
 	sriov_pin
-	while [ $i -lt "$SRIOV_NUMVFS" ]; do
-		vf_setup $i || return 1
-		i=$((i + 1))
-	done
+	each_vf "$SRIOV_NUMVFS" vf_setup
 }
 
 # ---- QEMU register trace --------------------------------------------------

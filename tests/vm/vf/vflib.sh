@@ -39,7 +39,9 @@ vf_netdev_root() {
 	return 1
 }
 
-# vf_place N: move VF N's netdev into namespace vfN, address it, bring it up
+# vf_place N [noipv6]: move VF N's netdev into namespace vfN, address it,
+# bring it up; with noipv6 the namespace has no IPv6 (no DAD, RS or MLD
+# frames of its own before the link comes up)
 vf_place() {
 	local n=$1 dev
 	[ -e "/run/netns/vf$n" ] || ip netns add "vf$n" || return 1
@@ -48,6 +50,9 @@ vf_place() {
 		dev=$(vf_netdev_root "$n")
 		ip link set "$dev" netns "vf$n" || return 1
 		in_vf "$n" ip link set "$dev" name "vf$n" || return 1
+	fi
+	if [ "${2:-}" = noipv6 ]; then
+		in_vf "$n" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 > /dev/null 2>&1 || true
 	fi
 	in_vf "$n" ip link set lo up
 	in_vf "$n" ip addr flush dev "vf$n"
