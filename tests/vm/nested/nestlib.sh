@@ -22,7 +22,12 @@ l2_start() {
 	: > "$L2_LOG"
 	# the same -kernel/-initrd boot as L1's, but qboot instead of SeaBIOS
 	# (less firmware to run twice emulated) and one vCPU
+	# no 64-bit PCI hole: QEMU would place the VF's 64-bit BAR0 above 4 GiB,
+	# where the assigned BAR is not decoded and reads all zeros (seen:
+	# srnic_vf "register window reads all zeros", probe -EIO); the same
+	# setting as L1's
 	qemu-system-x86_64 -accel tcg -cpu qemu64 -machine q35 \
+		-global q35-pcihost.pci-hole64-size=0 \
 		-bios /usr/share/qemu/qboot.rom -m "$L2_MEM" -smp 1 \
 		-nodefaults -display none -vga none -no-reboot -monitor none \
 		-kernel /nested/vmlinuz -initrd /nested/l2.cpio \
@@ -34,8 +39,13 @@ l2_start() {
 	L2_T0=$(cut -d' ' -f1 /proc/uptime)
 }
 
+# l2_alive: the L2 QEMU runs (kill -0 alone would also find it as a zombie
+# that nobody has waited for yet)
 l2_alive() {
-	kill -0 "$L2_PID" 2> /dev/null
+	local st
+
+	st=$(sed -n 's/^[0-9]* (.*) \([A-Z]\) .*/\1/p' "/proc/$L2_PID/stat" 2> /dev/null)
+	[ -n "$st" ] && [ "$st" != Z ] && [ "$st" != X ]
 }
 
 # l2_line WHAT: L2's milestone line WHAT (without the "L2: <uptime> ")

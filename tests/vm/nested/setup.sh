@@ -11,6 +11,9 @@ echo 0 > "$pf/sriov_drivers_autoprobe"
 check "sriov_numvfs 1" sh -c "echo 1 > $pf/sriov_numvfs"
 check "VF0 admin MAC $L2_MAC" ip link set "$PF_IF" vf 0 mac "$L2_MAC"
 check "modprobe vfio-pci" modprobe vfio-pci
+# the container backend: vfio names it as a softdep, which busybox modprobe
+# does not follow ("No available IOMMU models" from QEMU without it)
+check "modprobe vfio_iommu_type1" modprobe vfio_iommu_type1
 VF=$(vf0_pci)
 echo vfio-pci > "/sys/bus/pci/devices/$VF/driver_override"
 echo "$VF" > /sys/bus/pci/drivers_probe
