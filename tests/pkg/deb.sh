@@ -37,6 +37,27 @@ cleanup_add "rm -rf /usr/src/srnic-$ver /var/lib/dkms/srnic /etc/srnic"
 cleanup_add "dkms remove -m srnic -v $ver --all"
 cleanup_add "apt-get remove --purge -y -q srnic-dkms"
 log=$top/build/pkg-deb-install.log
+# udev_rules_ok FILE: udev parses FILE without a complaint. udevadm verify
+# came with systemd 254; Debian 12 has 252 (bookworm-backports may give a
+# newer one), whose udevadm test reads every rules file and names each
+# bad line as FILE:LINE.
+udev_rules_ok() {
+	local f=$1 out
+
+	if udevadm verify --help > /dev/null 2>&1; then
+		udevadm verify "$f"
+		return
+	fi
+	# udev names /usr/lib/udev on a merged-/usr system
+	f=$(readlink -f "$f") || return 1
+	out=$(udevadm test --action=add /sys/class/net/lo 2>&1) || true
+	echo "$out" | grep -qF "Reading rules file: $f" || {
+		echo "udevadm test did not read $f" >&2
+		return 1
+	}
+	! echo "$out" | grep -F "$f:" >&2
+}
+
 mkdir -p "$top/build"
 if apt-get install -y -q "$deb" > "$log" 2>&1; then
 	ok "apt-get install ./$(basename "$deb")"
@@ -49,7 +70,7 @@ for k in "${kvers[@]}"; do
 	check "$k: the postinst built srnic_{lib,pf,vf} into updates/dkms, vermagic $k, signed by the DKMS MOK" \
 		installed_ok "$k" updates/dkms signed
 done
-check "udevadm verify 70-srnic.rules" udevadm verify /lib/udev/rules.d/70-srnic.rules
+check "udev accepts 70-srnic.rules" udev_rules_ok /lib/udev/rules.d/70-srnic.rules
 check "srnic-bind ignores a device /etc/srnic/devices does not list" \
 	/usr/lib/srnic/srnic-bind 0000:ff:1f.7
 
