@@ -22,10 +22,9 @@ l2_start() {
 	: > "$L2_LOG"
 	# the same -kernel/-initrd boot as L1's, but qboot instead of SeaBIOS
 	# (less firmware to run twice emulated) and one vCPU
-	# no 64-bit PCI hole: QEMU would place the VF's 64-bit BAR0 above 4 GiB,
-	# where the assigned BAR is not decoded and reads all zeros (seen:
-	# srnic_vf "register window reads all zeros", probe -EIO); the same
-	# setting as L1's
+	# no 64-bit PCI hole, as in L1: BAR0 of the assigned VF below 4 GiB.
+	# (It still reads all zeros in L2 there, srnic_vf probe -EIO: issue 13
+	# step 1 is open; x-no-mmap=on is the next thing to try.)
 	qemu-system-x86_64 -accel tcg -cpu qemu64 -machine q35 \
 		-global q35-pcihost.pci-hole64-size=0 \
 		-bios /usr/share/qemu/qboot.rom -m "$L2_MEM" -smp 1 \
