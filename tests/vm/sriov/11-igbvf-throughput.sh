@@ -13,10 +13,11 @@
 #
 # Under TCG one figure of the same driver in the same boot can spread
 # wider than 20% when the host is busy (CI: partner->VF0 29.7 Mbit/s under
-# srnic_pf, 39.4 under igb, best of 3 and 4 rounds). A figure below 0.8x of igb's best is a failure only
-# when it is also below igb's slowest round, i.e. when the difference is
-# separable from igb's own noise; the collapse this test was written for
-# (0.001x and 0.30x of igb) is far outside that.
+# srnic_pf, 39.4 under igb, best of 3 and 4 rounds). A figure below 0.8x
+# of igb's best is a failure only when it is also below igb's slowest
+# round, i.e. when the difference is separable from igb's own noise; the
+# collapse this test was written for (0.001x and 0.30x of igb) is far
+# outside that.
 # timeout: 780
 
 . /tests/sriov/lib-sriov.sh
