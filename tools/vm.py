@@ -14,7 +14,7 @@ Commands: ping, hmp <cmd> (rc 1 on "Error: ..."), qmp <json>,
 set_link <netdev> on|off, device_del <id>, device_add <driver,k=v,...>,
 qmp_events [name] (DEVICE_DELETED, NIC_RX_FILTER_CHANGED, ...),
 trace_on <ev>, trace_off <ev>, trace_mark, trace_grep <mark> <regex>,
-trace_count <mark> <regex>.
+trace_count <mark> <regex>, trace_window <mark> <open> <close> <hit>.
 
 Exit status: 0 if every point passed or skipped, 1 on any failure, 2 on a
 usage or setup error.
@@ -270,6 +270,33 @@ class Vm:
             return (0 if hits else 1), str(len(hits))
         return (0 if hits else 1), "\n".join(hits[-200:])
 
+    def ctl_trace_window(self, cmd, arg):
+        """trace_window MARK OPEN CLOSE HIT (regexes without spaces).
+
+        Each line matching OPEN after MARK opens a window, the next line
+        matching CLOSE shuts it; the answer is "windows=W open=O hits=H",
+        H the lines matching HIT inside a window, O 1 if the last window
+        never closed, then up to 20 of the hits. rc 0 if W > 0.
+        """
+        try:
+            mark, o_rx, c_rx, h_rx = arg.split()
+            o_pat, c_pat, h_pat = (re.compile(r) for r in (o_rx, c_rx, h_rx))
+        except ValueError as e:
+            return 2, "trace_window MARK OPEN CLOSE HIT: %s" % e
+        wins = 0
+        inside = False
+        hits = []
+        for ln in self.trace_lines(mark):
+            if inside and c_pat.search(ln):
+                inside = False
+            elif o_pat.search(ln):
+                wins += 1
+                inside = True
+            elif inside and h_pat.search(ln):
+                hits.append(ln)
+        head = "windows=%d open=%d hits=%d" % (wins, int(inside), len(hits))
+        return (0 if wins else 1), "\n".join([head] + hits[:20])
+
     CTL = {
         "ping": ctl_ping,
         "hmp": ctl_hmp,
@@ -283,6 +310,7 @@ class Vm:
         "trace_mark": ctl_trace_mark,
         "trace_grep": ctl_trace_search,
         "trace_count": ctl_trace_search,
+        "trace_window": ctl_trace_window,
     }
 
     # ---- overlay and QEMU ------------------------------------------------
