@@ -25,8 +25,9 @@ SIDES = ("srnic", "intree")
 
 
 def better(unit):
-    """Throughput is better higher; times, sizes and memory lower."""
-    return "higher" if unit.endswith("/s") else "lower"
+    """Throughput (bit/s) is better higher; times, sizes, memory, CPU
+    shares and interrupt rates (irq/s) lower."""
+    return "higher" if unit.endswith("bit/s") else "lower"
 
 
 def num(v):

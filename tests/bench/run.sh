@@ -169,7 +169,7 @@ ktap_print_msg "srnic = srnic_pf / srnic_vf, in-tree = igb / igbvf; [PF x] = VFs
 ktap_print_msg "ratio = srnic/in-tree of the medians; \"not separable\": the spread of a side"
 ktap_print_msg "exceeds the difference of the medians."
 cat "$out/table.txt"
-ktap_print_msg "(higher is better for Mbit/s; lower for ms, KiB; \">N\": no recovery within the window)"
+ktap_print_msg "(higher is better for Mbit/s; lower for ms, KiB, irq/s, %; \">N\": no recovery within the window)"
 if [ -s "$out/boots.txt" ]; then
 	ktap_diag < "$out/boots.txt"
 fi

@@ -47,6 +47,41 @@ bench_fail() {
 	not_ok "bench: round $BENCH_ROUND: $1 $2" "measurement failed: $3"
 }
 
+# reversed WORD...: the words in reverse order.
+reversed() {
+	local w r=""
+	for w in "$@"; do r="$w${r:+ $r}"; done
+	echo "$r"
+}
+
+# bench_rounds VISIT: BENCH_ROUNDS rounds; in each, VISIT runs once under
+# every PF driver of BENCH_PF_DRIVERS, in the order AB BA AB ..., with
+# DRIVER set to it; afterwards the PF driver and all it pulled in are
+# unloaded (bench_pf_off, tests/bench/pf.sh). VISIT may leave a word for
+# the round's log line in BENCH_VISIT_NOTE.
+bench_rounds() {
+	local pfs pd t0
+
+	BENCH_ROUND=1
+	while [ "$BENCH_ROUND" -le "$BENCH_ROUNDS" ]; do
+		pfs=$BENCH_PF_DRIVERS
+		# shellcheck disable=SC2086
+		[ $((BENCH_ROUND % 2)) = 1 ] || pfs=$(reversed $pfs)
+		for pd in $pfs; do
+			DRIVER=$pd
+			BENCH_VISIT_NOTE=""
+			t0=$(now_ms)
+			"$1"
+			if ! bench_pf_off > /tmp/off.out 2>&1; then
+				sed 's/^/#   /' /tmp/off.out >&8
+				not_ok "round $BENCH_ROUND: $pd unloaded" "$(cat /tmp/off.out)"
+			fi
+			diag "round $BENCH_ROUND: PF $pd${BENCH_VISIT_NOTE:+, $BENCH_VISIT_NOTE}: $(($(now_ms) - t0)) ms"
+		done
+		BENCH_ROUND=$((BENCH_ROUND + 1))
+	done
+}
+
 # bench_rmmod MODULE...: unload those of MODULE... that are loaded, in
 # as many passes as their dependencies need; fails if one stays.
 bench_rmmod() {

@@ -9,10 +9,6 @@
 # hard and soft interrupts (where the mailbox is served).
 . /tests/hostile-vf/lib-hostile.sh
 
-ATTACK_S=${HV_ATTACK_S:-6}
-WINDOW=$((ATTACK_S + 2))
-N=$((WINDOW * 10))
-VF0=$(vf_pci 0)
 # Bounds on the PF's work during the attack, measured under QEMU TCG on
 # 2 vCPUs. The misc EITR (SRNIC_PF_MISC_EITR) caps the interrupt rate:
 # 2400-2800/s in every flood mode, with the work budget and without it
@@ -30,43 +26,16 @@ sw0=$(hv_switch)
 [ -n "$sw0" ] || not_ok "switch registers readable through the monitor"
 e0=$(hv_health_errors mailbox)
 d0=$(hv_ethtool_stat vf0_mbx_throttled)
-diag "VF0 $VF0; policy before:"
+diag "VF0 $(vf_pci 0); policy before:"
 echo "$policy0" | sed 's/^/#   /' >&8
 
 for mode in msgs flood hold nomsg ack rst random; do
-	ping -D -n -i 0.1 -W 1 -c "$N" "$PARTNER_IP" > /tmp/hv.pf 2>&1 &
-	p1=$!
-	in_vf 1 ping -D -n -i 0.1 -W 1 -c "$N" "$(vf_ip 2)" > /tmp/hv.vv 2>&1 &
-	p2=$!
-	in_vf 1 ping -D -n -i 0.1 -W 1 -c "$N" "$PARTNER_IP" > /tmp/hv.vp 2>&1 &
-	p3=$!
-	sleep 1
-	i0=$(hv_misc_irqs)
-	c0=$(hv_cpu)
-	t0=$(now_ms)
-	rc=0
-	taskset -c 1 "$HV_TOOL" -q -d "$VF0" -m "$mode" -t "$ATTACK_S" \
-		-M "$(hv_vf_mac 1)" -M "$(hv_vf_mac 2)" -M "$PF_MAC" \
-		-M "$PARTNER_MAC" > /tmp/hv.tool 2>&1 || rc=$?
-	t1=$(now_ms)
-	i1=$(hv_misc_irqs)
-	c1=$(hv_cpu)
-	wait $p1 $p2 $p3 || true
+	hv_attack "$mode"
 	sed 's/^/#   /' /tmp/hv.tool >&8
-	[ $rc = 0 ] || not_ok "$mode: hostile_vf ran" "rc=$rc"
-	ops=$(sed -n 's/.*mode [a-z]*: \([0-9]*\) ops.*/\1/p' /tmp/hv.tool)
+	[ $HV_RC = 0 ] || not_ok "$mode: hostile_vf ran" "rc=$HV_RC"
+	ops=$HV_OPS
 	if [ "${ops:-0}" -gt 0 ]; then ok "$mode: attack did $ops operations"; else not_ok "$mode: attack did operations"; fi
-
-	o1=$(hv_outage /tmp/hv.pf "$N")
-	o2=$(hv_outage /tmp/hv.vv "$N")
-	o3=$(hv_outage /tmp/hv.vp "$N")
-	irqs=$(( (i1 - i0) * 1000 / (t1 - t0) ))
-	set -- $c0
-	tot0=$1 irq0=$(($2 + $3)) sys0=$4
-	set -- $c1
-	dt=$(($1 - tot0))
-	ipct=$(( ($2 + $3 - irq0) * 100 / dt ))
-	spct=$(( ($4 - sys0) * 100 / dt ))
+	o1=$HV_OUT_PF o2=$HV_OUT_VV o3=$HV_OUT_VP irqs=$HV_IRQS ipct=$HV_IPCT spct=$HV_SPCT
 	diag "$mode: outage PF->partner ${o1} ms, VF1->VF2 ${o2} ms, VF1->partner ${o3} ms; PF misc ${irqs} irq/s; CPU irq+softirq ${ipct}%, system ${spct}%"
 	for o in "PF->partner:$o1" "VF1->VF2:$o2" "VF1->partner:$o3"; do
 		if [ "${o#*:}" -lt 1000 ]; then

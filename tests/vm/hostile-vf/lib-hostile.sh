@@ -83,9 +83,13 @@ hv_switch() {
 	pf_words 0x5ad4 3 | sed 's/^/VMOLR /'
 }
 
-# hv_misc_irqs: interrupts taken by the PF's misc (mailbox) vector
+# hv_misc_irqs: interrupts taken by the PF's misc (mailbox) vector, named
+# PCI-misc by srnic_pf and after the netdev by igb
 hv_misc_irqs() {
-	awk -v p="$PF_PCI-misc" '$NF == p { s = 0; for (i = 2; i <= NF; i++) if ($i ~ /^[0-9]+$/) s += $i; print s; exit }' /proc/interrupts
+	local v="$PF_PCI-misc"
+
+	[ "$DRIVER" != igb ] || v=$PF_IF
+	awk -v p="$v" '$NF == p { s = 0; for (i = 2; i <= NF; i++) if ($i ~ /^[0-9]+$/) s += $i; print s; exit }' /proc/interrupts
 }
 
 # hv_cpu: "total irq softirq system" jiffies over all CPUs (/proc/stat)
@@ -134,4 +138,86 @@ hv_outage() {
 			if (gap < 0) gap = 0
 			printf "%d\n", gap
 		}' "$1"
+}
+
+# hv_setup: PF ($DRIVER) up, HV_NUMVFS VFs without autoprobe, admin
+# policy on VF0-VF2, VF1/VF2 on srnic_vf in their namespaces with carrier
+# and traffic, VF0 without a driver and its memory decoding on. Prints
+# each step; fails at the first that does not work.
+hv_setup() {
+	local i sys
+
+	hv_step "load $DRIVER" pf_load || return 1
+	hv_step "PF netdev appears" pf_find 15 || return 1
+	hv_step "PF up with carrier" pf_up 20 || return 1
+	sys=$(hv_sysfs)
+	echo 0 > "$sys/sriov_drivers_autoprobe"
+	hv_step "enable $HV_NUMVFS VFs" sh -c "echo $HV_NUMVFS > $sys/sriov_numvfs" || return 1
+	for i in 0 1 2; do
+		ip link set "$PF_IF" vf "$i" mac "$(hv_vf_mac "$i")" || true
+	done
+	hv_step "VF0 port VLAN $HV_VF0_VLAN" ip link set "$PF_IF" vf 0 vlan "$HV_VF0_VLAN" || return 1
+	hv_step "load srnic_vf" vf_driver_load || return 1
+	for i in 1 2; do
+		hv_vf_bind "$i" || true
+		hv_step "VF$i bound to srnic_vf and placed" vf_place "$i" noipv6 || return 1
+	done
+	hv_step "VF0 has no driver" test -z "$(hv_vf_driver 0)" || return 1
+	# pci_enable_device() for the unbound VF: without it its BAR does not decode
+	hv_step "VF0 memory decoding on" sh -c "echo 1 > /sys/bus/pci/devices/$(vf_pci 0)/enable" || return 1
+	hv_step "VF1 carrier" wait_until 20 vf_carrier 1 || return 1
+	hv_step "VF2 carrier" wait_until 20 vf_carrier 2 || return 1
+	hv_step "VF1 -> VF2" wait_until 20 in_vf 1 ping -q -c 1 -W 1 "$(vf_ip 2)" || return 1
+	hv_step "VF1 -> partner" wait_until 20 in_vf 1 ping -q -c 1 -W 1 "$PARTNER_IP" || return 1
+}
+
+# hv_step NAME CMD...: run one setup step, say which one failed
+hv_step() {
+	local name=$1
+
+	shift
+	echo "setup: $name"
+	"$@" || { echo "setup: FAILED: $name (rc=$?)"; return 1; }
+}
+
+# hv_attack MODE: hostile_vf in MODE against VF0 for HV_ATTACK_S (6) s
+# while the PF pings the partner and VF1 pings VF2 and the partner (0.1 s
+# pings). Sets HV_RC (the tool's exit status), HV_OPS (its operations),
+# HV_OUT_PF, HV_OUT_VV, HV_OUT_VP (each ping's longest outage, ms),
+# HV_IRQS (PF misc interrupts per second), HV_IPCT and HV_SPCT (hard +
+# soft interrupt and system time, % of all CPUs). The tool's output is
+# left in /tmp/hv.tool.
+hv_attack() {
+	local s=${HV_ATTACK_S:-6} n p1 p2 p3 i0 i1 c0 c1 t0 t1 tot0 irq0 sys0 dt
+
+	n=$(((s + 2) * 10))
+	ping -D -n -i 0.1 -W 1 -c "$n" "$PARTNER_IP" > /tmp/hv.pf 2>&1 &
+	p1=$!
+	in_vf 1 ping -D -n -i 0.1 -W 1 -c "$n" "$(vf_ip 2)" > /tmp/hv.vv 2>&1 &
+	p2=$!
+	in_vf 1 ping -D -n -i 0.1 -W 1 -c "$n" "$PARTNER_IP" > /tmp/hv.vp 2>&1 &
+	p3=$!
+	sleep 1
+	i0=$(hv_misc_irqs)
+	c0=$(hv_cpu)
+	t0=$(now_ms)
+	HV_RC=0
+	taskset -c 1 "$HV_TOOL" -q -d "$(vf_pci 0)" -m "$1" -t "$s" \
+		-M "$(hv_vf_mac 1)" -M "$(hv_vf_mac 2)" -M "$PF_MAC" \
+		-M "$PARTNER_MAC" > /tmp/hv.tool 2>&1 || HV_RC=$?
+	t1=$(now_ms)
+	i1=$(hv_misc_irqs)
+	c1=$(hv_cpu)
+	wait $p1 $p2 $p3 || true
+	HV_OPS=$(sed -n 's/.*mode [a-z]*: \([0-9]*\) ops.*/\1/p' /tmp/hv.tool)
+	HV_OUT_PF=$(hv_outage /tmp/hv.pf "$n")
+	HV_OUT_VV=$(hv_outage /tmp/hv.vv "$n")
+	HV_OUT_VP=$(hv_outage /tmp/hv.vp "$n")
+	HV_IRQS=$(( (${i1:-0} - ${i0:-0}) * 1000 / (t1 - t0) ))
+	set -- $c0
+	tot0=$1 irq0=$(($2 + $3)) sys0=$4
+	set -- $c1
+	dt=$(($1 - tot0))
+	HV_IPCT=$(( ($2 + $3 - irq0) * 100 / dt ))
+	HV_SPCT=$(( ($4 - sys0) * 100 / dt ))
 }
