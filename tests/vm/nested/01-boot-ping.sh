@@ -7,6 +7,11 @@
 . /tests/nested/nestlib.sh
 
 L2_DRV=${L2_DRV:-srnic_vf}
+# L0 (this VM's QEMU) traces every igb register read: a read of VF0's
+# mailbox (VF offset 0xc40, the PF's 0xc40 + 4 * 0) comes only from L2,
+# nothing in L1 reads VF0's BAR while vfio-pci holds it
+host trace_on e1000e_core_read > /dev/null || true
+m0=$(trace_mark)
 l2_start "$L2_DRV"
 for m in init "insmod $L2_DRV done" netdev carrier "first ping" ping20 done; do
 	if s=$(l2_wait "$m" 1100); then
@@ -21,6 +26,13 @@ for m in init "insmod $L2_DRV done" netdev carrier "first ping" ping20 done; do
 	fi
 done
 grep '^L2' "$L2_LOG" >&8 || true
+host trace_off e1000e_core_read > /dev/null || true
+n=$(trace_count "$m0" 'e1000e_core_read Read from register 0xc40,')
+if [ "${n:-0}" -gt 0 ]; then
+	ok "L2's reads of VF0's mailbox reach the device model ($n)"
+else
+	not_ok "L2's reads of VF0's mailbox reach the device model" "no read of 0xc40 in L0's trace"
+fi
 check "L2 got the admin MAC $L2_MAC" grep -q "^L2: [0-9.]* netdev .* mac $L2_MAC" "$L2_LOG"
 check "L2's first ping through the VF" grep -q "^L2: [0-9.]* first ping ok" "$L2_LOG"
 l2_stop

@@ -24,7 +24,9 @@ l2_start() {
 	# (less firmware to run twice emulated) and one vCPU
 	# no 64-bit PCI hole, as in L1: BAR0 of the assigned VF below 4 GiB.
 	# (It still reads all zeros in L2 there, srnic_vf probe -EIO: issue 13
-	# step 1 is open; x-no-mmap=on is the next thing to try.)
+	# step 1 is open. Neither x-no-mmap=on (L2_NO_MMAP=on: vfio region
+	# reads instead of the mmap) nor keeping VF0's COMMAND.MEMORY set from
+	# L1 (vf0_cmd_watch) changed that.)
 	qemu-system-x86_64 -accel tcg -cpu qemu64 -machine q35 \
 		-global q35-pcihost.pci-hole64-size=0 \
 		-bios /usr/share/qemu/qboot.rom -m "$L2_MEM" -smp 1 \
@@ -32,10 +34,47 @@ l2_start() {
 		-kernel /nested/vmlinuz -initrd /nested/l2.cpio \
 		-append "console=ttyS0,115200 panic=-1 loglevel=4 tsc=reliable no_timer_check mitigations=off l2drv=$drv l2ip=${L2_ADDR:-$L2_IP} l2peer=${L2_PEER:-$PARTNER_IP} l2steps=${L2_STEPS:-basic}" \
 		-serial "file:$L2_LOG" \
-		-device "vfio-pci,host=$(vf0_pci)" "$@" \
+		-device "vfio-pci,host=$(vf0_pci),x-no-mmap=${L2_NO_MMAP:-off}" "$@" \
 		> /tmp/l2-qemu.log 2>&1 &
 	L2_PID=$!
 	L2_T0=$(cut -d' ' -f1 /proc/uptime)
+	vf0_cmd_watch > /tmp/l2-vfcmd.log 2>&1 &
+	L2_WATCH=$!
+}
+
+# vf0_cmd: VF0's PCI command register as L1 reads it (4 hex digits)
+vf0_cmd() {
+	od -An -tx2 -j4 -N2 "/sys/bus/pci/devices/$(vf0_pci)/config" | tr -d ' '
+}
+
+# vf0_cmd_watch: while L2 runs, log every change of VF0's command
+# register as L1 sees it. QEMU's VF decodes its BAR only with the VF's
+# own COMMAND.MEMORY set (a real VF has it hardwired to 0 and follows the
+# PF's VF MSE), and a VF FLR clears it; vfio-pci virtualizes the bit for
+# VFs, so an FLR from vfio (at open, at L2's reset) leaves the BAR dark
+# for L2. With L2_MSE_KEEP=1 (the default) the watcher sets it again.
+vf0_cmd_watch() {
+	local c last="" t f
+
+	f="/sys/bus/pci/devices/$(vf0_pci)/config"
+	while l2_alive; do
+		c=$(vf0_cmd)
+		t=$(cut -d' ' -f1 /proc/uptime)
+		if [ "$c" != "$last" ]; then
+			echo "$t VF0 COMMAND 0x$c"
+			last=$c
+		fi
+		if [ "${L2_MSE_KEEP:-1}" = 1 ] && [ -n "$c" ] && \
+		   [ $((0x$c & 2)) = 0 ]; then
+			c=$(printf '%04x' $((0x$c | 2)))
+			# little endian, as octal escapes for busybox printf
+			printf "$(printf '\\%03o\\%03o' $((0x$c & 255)) $((0x$c >> 8)))" |
+				dd of="$f" bs=1 seek=4 conv=notrunc 2> /dev/null
+			echo "$t VF0 COMMAND.MEMORY set again: 0x$(vf0_cmd)"
+			last=$(vf0_cmd)
+		fi
+		sleep 0.5
+	done
 }
 
 # l2_alive: the L2 QEMU runs (kill -0 alone would also find it as a zombie
@@ -83,4 +122,6 @@ l2_stop() {
 	done
 	l2_alive && kill -9 "$L2_PID" 2> /dev/null
 	wait "$L2_PID" 2> /dev/null || true
+	wait "$L2_WATCH" 2> /dev/null || true
+	sed 's/^/#   L1: /' /tmp/l2-vfcmd.log >&8 2> /dev/null || true
 }
