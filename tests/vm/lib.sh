@@ -429,6 +429,18 @@ no_carrier() {
 	! has_carrier "$1"
 }
 
+# iperf_server_stop PIDFILE: stop a daemonised iperf3 server. The pid
+# file goes first: iperf3 removes it itself when it exits, and an rm
+# racing that unlink fails ("can't remove"), even with -f.
+iperf_server_stop() {
+	local pid
+
+	pid=$(cat "$1" 2> /dev/null) || return 0
+	rm -f "$1" 2> /dev/null || true
+	[ -z "$pid" ] || kill "$pid" 2> /dev/null || true
+	return 0
+}
+
 # iputils ping (needed for -M do); busybox ping lacks it.
 have_iputils_ping() {
 	ping -V 2>&1 | grep iputils > /dev/null

@@ -192,9 +192,3 @@ bench_ping() {
 	fi
 }
 
-# iperf_server_stop PIDFILE: stop a daemonised iperf3 server.
-iperf_server_stop() {
-	[ -f "$1" ] && kill "$(cat "$1")" 2> /dev/null
-	rm -f "$1"
-	return 0
-}

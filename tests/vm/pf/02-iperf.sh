@@ -13,11 +13,7 @@ wait_ping 10 || true
 in_partner ethtool -K "$PARTNER_IF" gro off > /dev/null 2>&1 || true
 
 in_partner iperf3 -s -D -I /tmp/iperf3-partner.pid --logfile /tmp/iperf3-partner.log
-cleanup() {
-	[ -f /tmp/iperf3-partner.pid ] && kill "$(cat /tmp/iperf3-partner.pid)" 2> /dev/null
-	rm -f /tmp/iperf3-partner.pid
-}
-trap cleanup EXIT
+trap 'iperf_server_stop /tmp/iperf3-partner.pid' EXIT
 iperf_listening() {
 	in_partner ss -ltn | grep ':5201 ' > /dev/null
 }
