@@ -239,15 +239,20 @@ vf_resets() {
 	ethtool -S "$PF_IF" 2> /dev/null | awk -v k="vf$1_resets:" '$1 == k { print $2 }'
 }
 
-# vf_settled N: VF N did no VF_RESET handshake for 2 s. After an admin
-# change the PF kicks a running igbvf, which resets itself from its
-# watchdog; taking its netdev down while that reset runs trips igbvf's own
-# WARN_ON(__IGBVF_RESETTING) in igbvf_close.
+# vf_settled N: VF N has carrier and did no VF_RESET handshake for 2 s.
+# After an admin change the PF kicks a running igbvf, which resets itself
+# from its watchdog; taking its netdev down while that reset runs trips
+# igbvf's own WARN_ON(__IGBVF_RESETTING) in igbvf_close. The handshake
+# count alone is not enough: igbvf may start its reset (carrier off since
+# the kick) just after a quiet 2 s, and its VF_RESET comes late in it (the
+# aer suite's setup tripped the WARN so); its carrier comes back only
+# when the reset is done.
 vf_settled() {
 	local r
+	vf_carrier "$1" || return 1
 	r=$(vf_resets "$1")
 	sleep 2
-	[ "$(vf_resets "$1")" = "$r" ]
+	vf_carrier "$1" && [ "$(vf_resets "$1")" = "$r" ]
 }
 
 vf_bounce() {
