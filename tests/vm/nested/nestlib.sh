@@ -70,8 +70,8 @@ vf0_cmd_watch() {
 			# little endian, as octal escapes for busybox printf
 			printf "$(printf '\\%03o\\%03o' $((0x$c & 255)) $((0x$c >> 8)))" |
 				dd of="$f" bs=1 seek=4 conv=notrunc 2> /dev/null
-			echo "$t VF0 COMMAND.MEMORY set again: 0x$(vf0_cmd)"
 			last=$(vf0_cmd)
+			echo "$t VF0 COMMAND.MEMORY set again: 0x$last"
 		fi
 		sleep 0.5
 	done

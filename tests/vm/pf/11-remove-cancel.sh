@@ -56,9 +56,10 @@ trace_teardown() {
 	echo > $T/trace
 }
 
-# after_cancel FILE: queueings of the watchdog's work after rmmod's
-# cancel of it, in trace FILE (0 if the cancel is not in it: CANCELS is
-# the number of rmmod cancels of the watchdog seen)
+# after_cancel FILE: "LATE CANCELS" from trace FILE: CANCELS is how many
+# times rmmod cancelled the watchdog's work (a work the filtered
+# tracepoint showed queued before), LATE how often it was queued again
+# after that
 after_cancel() {
 	awk '
 		/workqueue_queue_work:/ {
