@@ -562,8 +562,10 @@ static int srnic_pf_set_mac(struct net_device *netdev, void *p)
 		srnic_pf_sw_flush(pf);
 	spin_unlock_irq(&pf->sw_lock);
 	if (err) {
-		netdev_err(netdev, "%pM is in use by, or reserved for, a VF: %pe\n",
-			   addr->sa_data, ERR_PTR(err));
+		/* the caller gets the errno; a retry loop must not flood the log */
+		net_ratelimited_function(netdev_err, netdev,
+					 "%pM is in use by, or reserved for, a VF: %pe (policy mac-in-use)\n",
+					 addr->sa_data, ERR_PTR(err));
 		return err;
 	}
 	eth_hw_addr_set(netdev, addr->sa_data);

@@ -6,7 +6,9 @@
  * what a malicious guest driver could do with the same registers: malformed
  * and policy-violating messages, requests faster than the PF answers,
  * holding the mailbox, requests with no message, VF software reset storms,
- * random register writes. Every mode is bounded by a time and a count, and
+ * random register writes. One more mode (setmac, not part of "all") is a
+ * well-behaved trusted guest that changes its address in a loop, to race
+ * the PF for one. Every mode is bounded by a time and a count, and
  * the tool prints how many operations it did, so a test can run it under a
  * timeout and judge the PF by what the rest of the system saw meanwhile.
  *
@@ -300,7 +302,9 @@ static unsigned int craft(unsigned long k, uint32_t *w)
 }
 
 enum mode {
-	M_MSGS, M_FLOOD, M_HOLD, M_NOMSG, M_ACK, M_RST, M_RANDOM, M_NR
+	M_MSGS, M_FLOOD, M_HOLD, M_NOMSG, M_ACK, M_RST, M_RANDOM,
+	M_ATTACKS,		/* "all" runs the modes before this one */
+	M_SETMAC = M_ATTACKS, M_NR
 };
 
 static const char * const mode_names[M_NR] = {
@@ -311,6 +315,7 @@ static const char * const mode_names[M_NR] = {
 	[M_ACK] = "ack",	/* ACK storm (no PF message to ack) */
 	[M_RST] = "rst",	/* VTCTRL.RST storm */
 	[M_RANDOM] = "random",	/* random VFMailbox and VMBMEM writes */
+	[M_SETMAC] = "setmac",	/* SET_MAC_ADDR to each -M in turn, properly */
 };
 
 static void run_mode(enum mode m, double secs, unsigned long count)
@@ -355,6 +360,18 @@ static void run_mode(enum mode m, double secs, unsigned long count)
 		case M_RST:
 			wr(SRNIC_VF_CTRL, SRNIC_VF_CTRL_RST);
 			st.ops++;
+			break;
+		case M_SETMAC:
+			/*
+			 * What a trusted guest may do, as fast as the PF
+			 * answers: race the PF for an address (defect 11)
+			 */
+			if (!nmacs)
+				return;
+			w[0] = srnic_mbx_w0(SRNIC_MBX_SET_MAC_ADDR,
+					    SRNIC_MBX_MAC_SET);
+			put_mac(w, macs[k % nmacs]);
+			mbx_xact(w, SRNIC_MBX_SET_MAC_LEN, reply, 1, 500);
 			break;
 		case M_RANDOM:
 			if (rnd() & 1)
@@ -444,7 +461,7 @@ int main(int argc, char **argv)
 			usage();
 		}
 	}
-	if (!dev || secs <= 0 || !count)
+	if (!dev || secs <= 0 || !count || (!strcmp(mode, "setmac") && !nmacs))
 		usage();
 	rng = seed ? seed : 1;
 	sigaction(SIGTERM, &sa, NULL);
@@ -485,9 +502,11 @@ int main(int argc, char **argv)
 		struct stats before = st;
 		double t1 = now_s();
 
-		if (strcmp(mode, "all") && strcmp(mode, mode_names[i]))
+		if (strcmp(mode, "all") ? strcmp(mode, mode_names[i]) :
+		    i >= M_ATTACKS)
 			continue;
-		run_mode(i, strcmp(mode, "all") ? secs : secs / M_NR, count);
+		run_mode(i, strcmp(mode, "all") ? secs : secs / M_ATTACKS,
+			 count);
 		printf("hostile_vf: mode %s: %lu ops, %lu msgs (%lu acked, %lu nacked, %lu unanswered, %lu lock failures) in %.1f s\n",
 		       mode_names[i], st.ops - before.ops, st.msgs - before.msgs,
 		       st.acked - before.acked, st.nacked - before.nacked,
