@@ -35,6 +35,7 @@
 #define SRNIC_EECD		0x00010
 #define  SRNIC_EECD_PRES	BIT(8)
 #define  SRNIC_EECD_AUTO_RD	BIT(9)
+#define  SRNIC_EECD_SIZE	GENMASK(14, 11)	/* 2^(SIZE + 6) NVM words */
 #define SRNIC_EERD		0x00014
 #define  SRNIC_EERD_START	BIT(0)
 #define  SRNIC_EERD_DONE	BIT(1)
@@ -344,6 +345,8 @@ static inline u32 srnic_rar_reg(unsigned int i)
 #define  SRNIC_NVM_VER_BUILD	GENMASK(3, 0)
 #define SRNIC_NVM_CHECKSUM_REG	0x3F
 #define SRNIC_NVM_SUM		0xBABA
+#define SRNIC_NVM_SIZE_SHIFT	6	/* EECD.SIZE 0: 64 words */
+#define SRNIC_NVM_MAX_SHIFT	15	/* EERD addresses 32K words at most */
 
 /* PHY (IEEE + IGP) */
 #define SRNIC_PHY_ADDR		1

@@ -152,6 +152,7 @@ struct srnic_pf {
 	/* identity from the NVM */
 	u8 perm_addr[ETH_ALEN];
 	u16 nvm_version;
+	unsigned int nvm_words;		/* NVM size announced by EECD */
 	u16 nvm_image_id;
 	char pba[16];
 	u64 serial;

@@ -357,6 +357,43 @@ static int srnic_pf_reset(struct net_device *netdev, u32 *flags)
 	return 0;
 }
 
+/*
+ * ethtool -e: the NVM as the EERD interface reads it, word by word. There
+ * is no ethtool -E: a wrong word in an 82576's NVM (its PCI IDs, the MAC,
+ * the init-control words) can leave the port unusable after the next
+ * power cycle, and a field update is the vendor tool's job.
+ */
+static int srnic_pf_get_eeprom_len(struct net_device *netdev)
+{
+	return srnic_netdev_to_pf(netdev)->nvm_words * 2;
+}
+
+static int srnic_pf_get_eeprom(struct net_device *netdev,
+			       struct ethtool_eeprom *ee, u8 *bytes)
+{
+	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
+	u32 first = ee->offset / 2, last = (ee->offset + ee->len - 1) / 2;
+	u32 i, b;
+	u16 w;
+	int err;
+
+	/* the core checked offset + len against the length we gave */
+	ee->magic = pf->pdev->vendor | (u32)pf->pdev->device << 16;
+	for (i = first; i <= last; i++) {
+		err = srnic_pf_nvm_read(pf, i, &w);
+		if (err)
+			return err;
+		/* words are little endian: the low byte is the lower address */
+		for (b = 0; b < 2; b++) {
+			u32 at = 2 * i + b;
+
+			if (at >= ee->offset && at < ee->offset + ee->len)
+				bytes[at - ee->offset] = w >> (8 * b);
+		}
+	}
+	return 0;
+}
+
 const struct ethtool_ops srnic_pf_ethtool_ops = {
 	SRNIC_PORT_ETHTOOL_OPS,
 	.supported_coalesce_params = 0,
@@ -368,6 +405,8 @@ const struct ethtool_ops srnic_pf_ethtool_ops = {
 	.get_ethtool_stats = srnic_pf_get_ethtool_stats,
 	.get_regs_len = srnic_pf_get_regs_len,
 	.get_regs = srnic_pf_get_regs,
+	.get_eeprom_len = srnic_pf_get_eeprom_len,
+	.get_eeprom = srnic_pf_get_eeprom,
 	.self_test = srnic_pf_self_test,
 	.reset = srnic_pf_reset,
 };

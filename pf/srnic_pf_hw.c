@@ -128,16 +128,21 @@ int srnic_pf_nvm_validate(struct srnic_pf *pf)
 }
 
 /**
- * srnic_pf_read_identity - read MAC address, version and PBA from the NVM
+ * srnic_pf_read_identity - read NVM size, MAC address, version and PBA
  * @pf: the PF
  *
  * Return: 0 or a negative errno.
  */
 int srnic_pf_read_identity(struct srnic_pf *pf)
 {
+	u32 eecd = pf_rd(pf, SRNIC_EECD), shift;
 	u16 w[3], pba0, pba1;
 	int err, i;
 
+	if (eecd == ~0U)
+		return -ENODEV;
+	shift = FIELD_GET(SRNIC_EECD_SIZE, eecd) + SRNIC_NVM_SIZE_SHIFT;
+	pf->nvm_words = BIT(min_t(u32, shift, SRNIC_NVM_MAX_SHIFT));
 	for (i = 0; i < 3; i++) {
 		err = srnic_pf_nvm_read(pf, SRNIC_NVM_MAC_ADDR + i, &w[i]);
 		if (err)
