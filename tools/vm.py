@@ -12,7 +12,7 @@ A second virtio-serial port is a guest->host control channel: a guest test
 sends "REQ <id> <command> <args>" and gets "RESP <id> <rc> <base64 output>".
 Commands: ping, hmp <cmd> (rc 1 on "Error: ..."), qmp <json>,
 set_link <netdev> on|off, device_del <id>, device_add <driver,k=v,...>,
-qmp_events [name] (DEVICE_DELETED, NIC_RX_FILTER_CHANGED, ...),
+qmp_events [name [device]] (DEVICE_DELETED pf0, NIC_RX_FILTER_CHANGED, ...),
 trace_on <ev>, trace_off <ev>, trace_mark, trace_grep <mark> <regex>,
 trace_count <mark> <regex>, trace_window <mark> <open> <close> <hit>.
 
@@ -238,9 +238,16 @@ class Vm:
         return (1 if "error" in r else 0), json.dumps(r)
 
     def ctl_qmp_events(self, cmd, arg):
-        """Events named ARG (all without ARG) since the last call; consumed."""
+        """Events named NAME (all without one) since the last call, only
+        those whose data.device is DEVICE if given: "NAME [DEVICE]".
+        The matching ones are consumed. (Removing a PF with VFs emits a
+        DEVICE_DELETED per VF, without a device id, before the PF's own.)"""
         self.qmp.poll_events()
-        ev = [e for e in self.qmp.events if not arg or e["event"] == arg]
+        name, _, dev = arg.strip().partition(" ")
+        dev = dev.strip()
+        ev = [e for e in self.qmp.events
+              if (not name or e["event"] == name) and
+              (not dev or e.get("data", {}).get("device") == dev)]
         self.qmp.events = [e for e in self.qmp.events if e not in ev]
         return (0 if ev else 1), "\n".join(json.dumps(e) for e in ev)
 

@@ -187,9 +187,10 @@ device_add() {
 	host device_add "$1"
 }
 
-# wait_qmp_event NAME TIMEOUT_S: until QEMU emitted event NAME (consumes it).
+# wait_qmp_event NAME TIMEOUT_S [DEVICE]: until QEMU emitted event NAME
+# (for the device with id DEVICE if given); consumes it.
 wait_qmp_event() {
-	wait_until "$2" host qmp_events "$1"
+	wait_until "$2" host qmp_events "$1${3:+ $3}"
 }
 
 # ---- topology --------------------------------------------------------------

@@ -11,10 +11,13 @@ pf_gone() {
 }
 
 replug() {
-	device_del pf0 > /dev/null || return 1
-	wait_qmp_event DEVICE_DELETED 60 || { echo "no DEVICE_DELETED" >&2; return 1; }
+	# QMP errors go to the step's output, which a failure report quotes
+	device_del pf0 >&2 || return 1
+	# the PF's own event: each VF's DEVICE_DELETED comes first, and
+	# device_add of id pf0 fails while QEMU still has the old one
+	wait_qmp_event DEVICE_DELETED 60 pf0 || { echo "no DEVICE_DELETED for pf0" >&2; return 1; }
 	wait_until 20 pf_gone || { echo "$PF_PCI still there" >&2; return 1; }
-	device_add "igb,bus=rp0,netdev=$QEMU_PF_NETDEV,mac=$PF_MAC,id=pf0" > /dev/null || return 1
+	device_add "igb,bus=rp0,netdev=$QEMU_PF_NETDEV,mac=$PF_MAC,id=pf0" >&2 || return 1
 	wait_until 30 pf_find 0 || { echo "no PF netdev after device_add" >&2; return 1; }
 	pf_up 20 || return 1
 	fl_vfs_up
