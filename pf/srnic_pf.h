@@ -153,6 +153,7 @@ struct srnic_pf {
 	u8 perm_addr[ETH_ALEN];
 	u16 nvm_version;
 	unsigned int nvm_words;		/* NVM size announced by EECD */
+	u32 ledctl_saved;		/* LEDCTL before ethtool -p */
 	u16 nvm_image_id;
 	char pba[16];
 	u64 serial;

@@ -394,6 +394,44 @@ static int srnic_pf_get_eeprom(struct net_device *netdev,
 	return 0;
 }
 
+/*
+ * ethtool -p: every LED on and off once a second, then LEDCTL as it was
+ * (the board's link/activity modes). The core calls each state under
+ * RTNL, as a reset runs, so the saved value cannot go stale under us;
+ * a reset meanwhile puts back the power-on modes, which the restore then
+ * replaces with the ones from before.
+ */
+static int srnic_pf_set_phys_id(struct net_device *netdev,
+				enum ethtool_phys_id_state state)
+{
+	struct srnic_pf *pf = srnic_netdev_to_pf(netdev);
+
+	/*
+	 * The core drops RTNL between the blinks: a remove meanwhile waits in
+	 * unregister_netdev for this loop's reference, so end the loop.
+	 */
+	if (state != ETHTOOL_ID_INACTIVE &&
+	    (test_bit(SRNIC_PF_REMOVING, pf->state) ||
+	     test_bit(SRNIC_PF_GONE, pf->state)))
+		return -ENODEV;
+
+	switch (state) {
+	case ETHTOOL_ID_ACTIVE:
+		pf->ledctl_saved = pf_rd(pf, SRNIC_LEDCTL);
+		return 1;	/* ON and OFF once per second */
+	case ETHTOOL_ID_ON:
+		pf_wr(pf, SRNIC_LEDCTL, SRNIC_LEDCTL_ALL_ON);
+		break;
+	case ETHTOOL_ID_OFF:
+		pf_wr(pf, SRNIC_LEDCTL, SRNIC_LEDCTL_ALL_OFF);
+		break;
+	case ETHTOOL_ID_INACTIVE:
+		pf_wr(pf, SRNIC_LEDCTL, pf->ledctl_saved);
+		break;
+	}
+	return 0;
+}
+
 const struct ethtool_ops srnic_pf_ethtool_ops = {
 	SRNIC_PORT_ETHTOOL_OPS,
 	.supported_coalesce_params = 0,
@@ -407,6 +445,7 @@ const struct ethtool_ops srnic_pf_ethtool_ops = {
 	.get_regs = srnic_pf_get_regs,
 	.get_eeprom_len = srnic_pf_get_eeprom_len,
 	.get_eeprom = srnic_pf_get_eeprom,
+	.set_phys_id = srnic_pf_set_phys_id,
 	.self_test = srnic_pf_self_test,
 	.reset = srnic_pf_reset,
 };
