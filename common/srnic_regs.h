@@ -45,9 +45,6 @@
 #define  SRNIC_CTRL_EXT_PFRSTD	BIT(14)
 #define  SRNIC_CTRL_EXT_DRV_LOAD BIT(28)
 #define SRNIC_MDIC		0x00020
-#define SRNIC_LEDCTL		0x00E00	/* a byte per LED: mode 3:0, IVRT 6, BLINK 7 */
-#define  SRNIC_LEDCTL_ALL_ON	0x0E0E0E0E	/* mode 0xE: on, not inverted */
-#define  SRNIC_LEDCTL_ALL_OFF	0x0F0F0F0F	/* mode 0xF: off */
 #define  SRNIC_MDIC_DATA_MASK	GENMASK(15, 0)
 #define  SRNIC_MDIC_REG_MASK	GENMASK(20, 16)
 #define  SRNIC_MDIC_PHY_MASK	GENMASK(25, 21)
@@ -56,6 +53,9 @@
 #define  SRNIC_MDIC_READY	BIT(28)
 #define  SRNIC_MDIC_ERROR	BIT(30)
 #define SRNIC_VET		0x00038
+#define SRNIC_LEDCTL		0x00E00	/* a byte per LED: mode 3:0, IVRT 6, BLINK 7 */
+#define  SRNIC_LEDCTL_ALL_ON	0x0E0E0E0E	/* mode 0xE: on, not inverted */
+#define  SRNIC_LEDCTL_ALL_OFF	0x0F0F0F0F	/* mode 0xF: off */
 
 /* Interrupts */
 #define SRNIC_ICR		0x000C0

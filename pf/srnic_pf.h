@@ -153,7 +153,6 @@ struct srnic_pf {
 	u8 perm_addr[ETH_ALEN];
 	u16 nvm_version;
 	unsigned int nvm_words;		/* NVM size announced by EECD */
-	u32 ledctl_saved;		/* LEDCTL before ethtool -p */
 	u16 nvm_image_id;
 	char pba[16];
 	u64 serial;
@@ -195,6 +194,7 @@ struct srnic_pf {
 	bool link_up;
 	u16 link_speed;			/* Mbps */
 	u8 link_duplex;
+	u32 ledctl_saved;		/* LED modes before ethtool -p, RTNL */
 	struct delayed_work watchdog;
 	struct work_struct reset_task;
 	u64 tx_timeouts;

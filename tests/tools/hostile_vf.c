@@ -364,10 +364,9 @@ static void run_mode(enum mode m, double secs, unsigned long count)
 		case M_SETMAC:
 			/*
 			 * What a trusted guest may do, as fast as the PF
-			 * answers: race the PF for an address (defect 11)
+			 * answers: race the PF for an address (defect 11);
+			 * main() refuses setmac without a -M
 			 */
-			if (!nmacs)
-				return;
 			w[0] = srnic_mbx_w0(SRNIC_MBX_SET_MAC_ADDR,
 					    SRNIC_MBX_MAC_SET);
 			put_mac(w, macs[k % nmacs]);

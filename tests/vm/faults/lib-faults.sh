@@ -319,14 +319,16 @@ fl_policy_check() {
 # No kmemleak in the Debian kernel: the check compares, after dropping
 # the page cache and the reclaimable slabs and letting RCU frees land,
 #   slab    the bytes of the slab objects in use (/proc/slabinfo), every
-#           cache but vmap_area and iommu_iova: what kmalloc/kmem_cache users hold. Not
-#           SUnreclaim, which counts slab pages and so moves with how full
-#           the partial slabs happen to be (the first soak: +1048 KiB over
+#           cache but the two of FL_SLAB_APART (vmap_area, iommu_iova):
+#           what kmalloc/kmem_cache users hold. Not SUnreclaim, which
+#           counts slab pages and so moves with how full the partial slabs
+#           happen to be (the first soak: +1048 KiB over
 #           99 numvfs cycles while no cache but vmap_area grew 16 KiB).
 #           vmap_area is freed lazily, in a purge once 32 MiB times
-#           fls(CPUs) of vmalloc/ioremap space waits for it; a loop never gets
-#           there (1425 "unpurged" areas after 20 cycles), so it is left
-#           out and the live areas of /proc/vmallocinfo are checked instead.
+#           fls(CPUs) of vmalloc/ioremap space waits for it; a loop never
+#           gets there (1425 "unpurged" areas after 20 cycles), so it is
+#           left out and the live areas of /proc/vmallocinfo are checked
+#           instead.
 #           iommu_iova is left out too and bounded on its own: a DMA
 #           unmap puts the IOVA into the domain's per-CPU and depot caches
 #           (6 sizes, 127 per magazine, 2 magazines per CPU, the depot
@@ -346,12 +348,16 @@ fl_policy_check() {
 # before and after the loop; and no single slab cache may grow more than
 # FL_CACHE_TOL (a leak concentrates where the total may hide it). A
 # test's own processes and sockets come and go: with nothing leaking, one
-# iteration of each loop moved SUnreclaim by -724..-116 KiB and the other
-# pages by -2868..+680 KiB (first check run, all nine loops). The bounds
+# iteration of each loop moved SUnreclaim (the measure before the object
+# count) by -724..-116 KiB and the other pages by -2868..+680 KiB (first
+# check run, all nine loops). The bounds
 # sit above that noise and below what one leaked VF netdev with its rings
 # per iteration (tens of KiB of slab, several pages of RX buffers) adds up
 # to over the soak counts; in check mode (one iteration) they catch only
 # a large leak.
+
+# the slab caches counted apart from the others (awk regex)
+FL_SLAB_APART='^(vmap_area|iommu_iova)$'
 
 # fl_mem: "SLAB_KIB PAGES_KIB VMAP_AREAS"; /tmp/fl.slab.now has the bytes
 # per cache, /tmp/fl.vmap.now the areas per caller
@@ -363,7 +369,7 @@ fl_mem() {
 	echo 3 > /proc/sys/vm/drop_caches
 	awk 'NR > 2 { print $1, $2 * $4 }' /proc/slabinfo > /tmp/fl.slab.now
 	awk '{ n[$3]++ } END { for (c in n) print c, n[c] }' /proc/vmallocinfo > /tmp/fl.vmap.now
-	obj=$(awk '$1 != "vmap_area" && $1 != "iommu_iova" { s += $2 } END { printf "%d", s / 1024 }' /tmp/fl.slab.now)
+	obj=$(awk -v apart="$FL_SLAB_APART" '$1 !~ apart { s += $2 } END { printf "%d", s / 1024 }' /tmp/fl.slab.now)
 	pcp=$(awk '$1 == "count:" { s += $2 } END { printf "%d", s * 4 }' /proc/zoneinfo)
 	awk -v obj="$obj" -v pcp="$pcp" '
 		/^MemTotal:/ { t = $2 } /^MemFree:/ { f = $2 } /^Cached:/ { c = $2 }
@@ -380,6 +386,11 @@ fl_mem_begin() {
 	cp /tmp/fl.vmap.now /tmp/fl.vmap.0
 }
 
+# fl_delta OLD NEW: "KEY CHANGE" for every key of NEW ("key count" files)
+fl_delta() {
+	awk 'NR == FNR { a[$1] = $2; next } { print $1, $2 - a[$1] }' "$1" "$2"
+}
+
 # fl_mem_end NAME ITERATIONS: compare with fl_mem_begin, fail past the bounds.
 FL_SLAB_TOL=${FL_SLAB_TOL:-768}		# KiB
 FL_CACHE_TOL=${FL_CACHE_TOL:-256}	# KiB, one cache
@@ -392,15 +403,14 @@ fl_mem_end() {
 	set -- "$1" "$2" $FL_MEM0 $now
 	ds=$(($6 - $3)) dp=$(($7 - $4)) dv=$(($8 - $5))
 	diag "$1: memory after $2 iterations: slab objects $3 -> $6 KiB (${ds}), other kernel pages $4 -> $7 KiB (${dp}), live vmalloc areas $5 -> $8 (${dv}); bounds ${FL_SLAB_TOL} KiB (${FL_CACHE_TOL} one cache), ${FL_PAGES_TOL} KiB, ${FL_VMAP_TOL}"
-	awk 'NR == FNR { a[$1] = $2; next } { d = $2 - a[$1]; if (d > 16384) printf "%s %+d\n", $1, d }' \
-		/tmp/fl.slab.0 /tmp/fl.slab.now | sort -k2 -n -r | head -n 5 | sed "s/^/# $1: slab grew: /" >&8 || true
-	awk 'NR == FNR { a[$1] = $2; next } { d = $2 - a[$1]; if (d > 0) printf "%s %+d\n", $1, d }' \
-		/tmp/fl.vmap.0 /tmp/fl.vmap.now | sort -k2 -n -r | head -n 5 | sed "s/^/# $1: vmalloc areas grew: /" >&8 || true
-	di=$(awk 'NR == FNR { a[$1] = $2; next } $1 == "iommu_iova" { printf "%d", ($2 - a[$1]) / 1024 }' \
-		/tmp/fl.slab.0 /tmp/fl.slab.now)
-	big=$(awk -v tol=$((FL_CACHE_TOL * 1024)) 'NR == FNR { a[$1] = $2; next }
-		$1 != "vmap_area" && $1 != "iommu_iova" && $2 - a[$1] > tol { printf "%s %+d KiB ", $1, ($2 - a[$1]) / 1024 }' \
-		/tmp/fl.slab.0 /tmp/fl.slab.now)
+	fl_delta /tmp/fl.slab.0 /tmp/fl.slab.now > /tmp/fl.slab.delta
+	awk '$2 > 16384 { printf "%s %+d\n", $1, $2 }' /tmp/fl.slab.delta |
+		sort -k2 -n -r | head -n 5 | sed "s/^/# $1: slab grew: /" >&8 || true
+	fl_delta /tmp/fl.vmap.0 /tmp/fl.vmap.now | awk '$2 > 0 { printf "%s %+d\n", $1, $2 }' |
+		sort -k2 -n -r | head -n 5 | sed "s/^/# $1: vmalloc areas grew: /" >&8 || true
+	di=$(awk '$1 == "iommu_iova" { printf "%d", $2 / 1024 }' /tmp/fl.slab.delta)
+	big=$(awk -v tol=$((FL_CACHE_TOL * 1024)) -v apart="$FL_SLAB_APART" \
+		'$1 !~ apart && $2 > tol { printf "%s %+d KiB ", $1, $2 / 1024 }' /tmp/fl.slab.delta)
 	[ "$ds" -le "$FL_SLAB_TOL" ] || fl_fail "slab grew by $ds KiB over $2 iterations"
 	[ -z "$big" ] || fl_fail "slab cache(s) grew past ${FL_CACHE_TOL} KiB over $2 iterations: $big"
 	[ "$dp" -le "$FL_PAGES_TOL" ] || fl_fail "kernel pages grew by $dp KiB over $2 iterations"
